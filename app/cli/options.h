@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "databaseurl.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QStringList>
+
+#include <chrono>
+#include <expected>
+
+namespace CallScope {
+
+// The command line of callscope-server and callscope (../shared/spec/cli.md).
+struct Options
+{
+    DatabaseUrl database;
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8787;
+    QString publicUrl;   // empty: http(s)://HOST:PORT of the bound address
+    QString secretsFile; // empty: the OS keychain
+    QString tlsCert;
+    QString tlsKey;
+    QString frontendUrl;
+    QList<std::chrono::milliseconds> callbackBackoff;
+    QString ultravoxApiUrl = QStringLiteral("https://api.ultravox.ai");
+    QString language; // desktop only: en or de; empty: the system's
+    QStringList command; // e.g. {"tenant", "create", "clinic"}; empty: run the server
+    QHash<QString, QString> commandOptions; // --tenant, --name, --scope given to a command
+
+    static QString defaultDatabasePath();
+};
+
+struct UsageError
+{
+    QString message;
+};
+
+enum class Program { Server, Desktop };
+
+std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Program program);
+QString usageText(Program program);
+
+// "5m,15m,1h" → {300 s, 900 s, 3600 s}; units ms, s, m, h.
+std::expected<QList<std::chrono::milliseconds>, QString> parseDurationList(const QString &text);
+// "127.0.0.1:8787", "[::1]:0", "localhost:9000".
+std::expected<std::pair<QString, quint16>, QString> parseListenAddress(const QString &text);
+
+} // namespace CallScope

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings.h"
+
+#include <array>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope {
+
+namespace {
+
+struct Definition
+{
+    Settings::Key key;
+    const char *name;
+    QVariant defaultValue;
+};
+
+const std::array<Definition, 14> &definitions()
+{
+    static const std::array<Definition, 14> table{{
+        {Settings::Key::DatabaseUrl, "database/url", QString()},
+        {Settings::Key::ListenAddress, "listener/address", u"127.0.0.1:8787"_s},
+        {Settings::Key::PublicUrl, "listener/publicUrl", QString()},
+        {Settings::Key::Language, "ui/language", QString()},
+        {Settings::Key::FrontendUrl, "callbacks/frontendUrl", QString()},
+        {Settings::Key::CallbackBackoff, "callbacks/backoff", u"5m,15m,1h"_s},
+        {Settings::Key::DialUriTemplate, "callbacks/dialUriTemplate", u"tel:{number}"_s},
+        {Settings::Key::StaleCallMinutes, "calls/staleAfterMinutes", 60},
+        {Settings::Key::ReceiptRetentionDays, "receipts/retentionDays", 90},
+        {Settings::Key::MaxBodyBytes, "listener/maxBodyBytes", 1024 * 1024},
+        {Settings::Key::MaxHeaderBytes, "listener/maxHeaderBytes", 32 * 1024},
+        {Settings::Key::MaxConnections, "listener/maxConnections", 1024},
+        {Settings::Key::RequestTimeoutMs, "listener/requestTimeoutMs", 10'000},
+        {Settings::Key::IdleTimeoutMs, "listener/idleTimeoutMs", 30'000},
+    }};
+    return table;
+}
+
+const Definition &definition(Settings::Key key)
+{
+    const auto &table = definitions();
+    const auto it = std::find_if(table.begin(), table.end(), [key](const Definition &d) { return d.key == key; });
+    Q_ASSERT(it != table.end());
+    return *it;
+}
+
+} // namespace
+
+Settings::Settings(std::unique_ptr<QSettings> backing)
+    : m_settings(backing ? std::move(backing) : std::make_unique<QSettings>())
+{
+    for (const Definition &d : definitions())
+        Q_ASSERT_X(!looksLikeSecret(QString::fromLatin1(d.name)), "Settings", "a secret is not a setting");
+}
+
+Settings::~Settings() = default;
+
+QVariant Settings::value(Key key) const
+{
+    const Definition &d = definition(key);
+    const QVariant stored = m_settings->value(QString::fromLatin1(d.name));
+    if (!stored.isValid())
+        return d.defaultValue;
+    QVariant converted = stored;
+    if (d.defaultValue.isValid() && converted.convert(d.defaultValue.metaType()))
+        return converted;
+    return d.defaultValue;
+}
+
+void Settings::setValue(Key key, const QVariant &value)
+{
+    const Definition &d = definition(key);
+    if (value == d.defaultValue)
+        m_settings->remove(QString::fromLatin1(d.name));
+    else
+        m_settings->setValue(QString::fromLatin1(d.name), value);
+}
+
+void Settings::reset(Key key)
+{
+    m_settings->remove(QString::fromLatin1(definition(key).name));
+}
+
+bool Settings::isDefault(Key key) const
+{
+    return !m_settings->contains(QString::fromLatin1(definition(key).name));
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+QString Settings::name(Key key)
+{
+    return QString::fromLatin1(definition(key).name);
+}
+
+QVariant Settings::defaultValue(Key key)
+{
+    return definition(key).defaultValue;
+}
+
+bool Settings::looksLikeSecret(const QString &name)
+{
+    const QString lower = name.toLower();
+    for (const auto word : {"password"_L1, "secret"_L1, "token"_L1, "apikey"_L1, "api_key"_L1, "authtoken"_L1}) {
+        if (lower.contains(word))
+            return true;
+    }
+    return false;
+}
+
+} // namespace CallScope

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace CallScope {
+
+// Every setting CallScope keeps, with its default in one table (settings.cpp). Secrets are not
+// settings: they go through SecretStore, and the wrapper refuses keys that look like one.
+class Settings
+{
+public:
+    enum class Key {
+        DatabaseUrl,       // empty: SQLite in the user's data directory
+        ListenAddress,     // HOST:PORT
+        PublicUrl,         // empty: http://HOST:PORT of the bound address
+        Language,          // empty: the system's
+        FrontendUrl,       // where callbacks are handed off; empty: they wait for staff
+        CallbackBackoff,   // e.g. 5m,15m,1h
+        DialUriTemplate,   // tel:{number}
+        StaleCallMinutes,  // a call with no terminal event after this long is flagged stale
+        ReceiptRetentionDays,
+        MaxBodyBytes,
+        MaxHeaderBytes,
+        MaxConnections,
+        RequestTimeoutMs,
+        IdleTimeoutMs,
+    };
+
+    // Uses the application's QSettings unless given one (tests pass a temporary file).
+    explicit Settings(std::unique_ptr<QSettings> backing = nullptr);
+    ~Settings();
+
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+    void reset(Key key);
+    bool isDefault(Key key) const;
+    void sync();
+
+    QString string(Key key) const { return value(key).toString(); }
+    int integer(Key key) const { return value(key).toInt(); }
+
+    static QString name(Key key);
+    static QVariant defaultValue(Key key);
+    // Names that would hold a secret (password, token, secret, api key) are never settings.
+    static bool looksLikeSecret(const QString &name);
+
+    QSettings &backing() { return *m_settings; }
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace CallScope

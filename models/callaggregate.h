@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "callevent.h"
+#include "outcome.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace CallScope {
+
+// The call session row as the writer folds events into it. Pure: no database, no clock, so the
+// any-order rules (status never regresses, the platform's facts win over the carrier's) are unit-tested.
+struct CallAggregate
+{
+    qint64 id = 0;
+    Provider provider = Provider::Backend; // the call's own platform
+    CallStatus status = CallStatus::Queued;
+    std::optional<OutcomeDecision> outcome;
+    QString endedReason;
+    QString direction;
+    QString fromNumber;
+    QString toNumber;
+    QString agent;
+    std::optional<qint64> startedAt;
+    std::optional<qint64> endedAt;
+    std::optional<qint64> durationMs;
+    std::optional<double> costCents;
+    QString twilioCallSid;
+    QString sipCallId;
+    QString backendLogId;
+    qint64 firstEventAt = 0;
+    qint64 lastEventAt = 0;
+
+    int functionCallDelta = 0;
+    int errorDelta = 0;
+    int transcriptDelta = 0;
+    int eventDelta = 0;
+    bool dirty = false;
+
+    void apply(const CallEvent &event);
+    qint64 sortAt() const { return startedAt.value_or(firstEventAt); }
+
+private:
+    void applyStatus(const CallEvent &event, bool fromPlatform);
+    void decideOutcome(const CallEvent &event, bool fromPlatform);
+};
+
+} // namespace CallScope

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store.h"
+
+#include "logging.h"
+#include "projector.h"
+#include "schema.h"
+#include "sqlconnection.h"
+#include "writecontext.h"
+
+#include <QDateTime>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <future>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope {
+
+namespace {
+
+// A group is bounded so that one commit never holds the waiters of the first write for long.
+constexpr int maxGroupWeight = 20'000;
+constexpr int maxGroupWrites = 2'000;
+
+} // namespace
+
+// The writer thread: owns the write connection and turns the queue into group transactions.
+class StoreWriter
+{
+public:
+    StoreWriter(Store *store, DatabaseUrl url, QString password)
+        : m_store(store)
+        , m_url(std::move(url))
+        , m_password(std::move(password))
+        , m_connectionName(SqlConnection::uniqueName(u"writer"_s))
+    {
+    }
+
+    ~StoreWriter() { stop(); }
+
+    std::expected<void, StoreError> start()
+    {
+        std::promise<std::expected<void, StoreError>> opened;
+        auto openedFuture = opened.get_future();
+        m_thread.reset(QThread::create([this, &opened] { run(opened); }));
+        m_thread->setObjectName(u"callscope-writer"_s);
+        m_thread->start();
+        auto result = openedFuture.get();
+        if (!result) {
+            m_thread->wait();
+            m_thread.reset();
+        }
+        return result;
+    }
+
+    bool enqueue(Store::PendingWrite &write)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_stopping || !m_thread)
+            return false;
+        m_queue.append(std::move(write));
+        m_wake.wakeOne();
+        return true;
+    }
+
+    void stop()
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_stopping = true;
+            m_wake.wakeAll();
+        }
+        if (m_thread) {
+            m_thread->wait();
+            m_thread.reset();
+        }
+    }
+
+    int queueDepth()
+    {
+        QMutexLocker lock(&m_mutex);
+        return int(m_queue.size());
+    }
+
+    std::atomic<quint64> groups = 0;
+    std::atomic<quint64> writes = 0;
+
+private:
+    void run(std::promise<std::expected<void, StoreError>> &opened)
+    {
+        if (auto ready = openConnection(); !ready) {
+            opened.set_value(std::unexpected(ready.error()));
+            return;
+        }
+        opened.set_value({});
+
+        for (;;) {
+            QList<Store::PendingWrite> group;
+            {
+                QMutexLocker lock(&m_mutex);
+                while (m_queue.isEmpty() && !m_stopping)
+                    m_wake.wait(&m_mutex);
+                if (m_queue.isEmpty())
+                    break; // stopping, and everything accepted has been answered
+                int weight = 0;
+                while (!m_queue.isEmpty() && group.size() < maxGroupWrites &&
+                       (group.isEmpty() || weight + m_queue.first().weight <= maxGroupWeight)) {
+                    weight += m_queue.first().weight;
+                    group.append(m_queue.takeFirst());
+                }
+            }
+            process(group);
+        }
+        m_context.reset();
+        SqlConnection::close(m_connectionName);
+    }
+
+    std::expected<void, StoreError> openConnection()
+    {
+        m_context.reset();
+        SqlConnection::close(m_connectionName);
+        auto db = SqlConnection::open(m_url, m_password, m_connectionName, SqlConnection::Role::Writer);
+        if (!db)
+            return std::unexpected(db.error());
+        if (auto migrated = Schema::migrate(*db, m_url.backend); !migrated)
+            return std::unexpected(migrated.error());
+        m_context = std::make_unique<WriteContext>(*db, m_url.backend);
+        return {};
+    }
+
+    // One transaction over the whole group. On failure nothing of it remains.
+    std::expected<StoreChanges, StoreError> runGroup(QList<Store::PendingWrite> &group)
+    {
+        if (!m_context) {
+            if (auto reopened = openConnection(); !reopened)
+                return std::unexpected(reopened.error());
+        }
+        WriteContext &context = *m_context;
+        if (auto begun = context.begin(); !begun)
+            return std::unexpected(begun.error());
+        for (Store::PendingWrite &write : group) {
+            if (auto done = write.run(context); !done) {
+                context.rollback();
+                return std::unexpected(done.error());
+            }
+        }
+        StoreChanges changes = context.changes();
+        if (auto committed = context.commit(); !committed) {
+            context.rollback();
+            return std::unexpected(committed.error());
+        }
+        return changes;
+    }
+
+    void process(QList<Store::PendingWrite> &group)
+    {
+        auto result = runGroup(group);
+        if (result) {
+            finish(group, *result);
+            return;
+        }
+        const StoreError error = result.error();
+        if (error.kind == StoreError::Kind::Unavailable) {
+            // The connection is gone: answer "unavailable" (providers retry; idempotency keys make a
+            // retry of a write whose COMMIT did land a duplicate) and reconnect for the next group.
+            qCWarning(lcStore) << "store unavailable:" << error.message;
+            m_context.reset();
+            for (Store::PendingWrite &write : group)
+                write.fail(error);
+            return;
+        }
+        if (group.size() == 1) {
+            group.first().fail(error);
+            return;
+        }
+        // One write spoiled the group: run each alone, so only the faulty one fails.
+        for (Store::PendingWrite &write : group) {
+            QList<Store::PendingWrite> single;
+            single.append(std::move(write));
+            auto alone = runGroup(single);
+            if (alone)
+                finish(single, *alone);
+            else
+                single.first().fail(alone.error());
+        }
+    }
+
+    void finish(QList<Store::PendingWrite> &group, const StoreChanges &changes)
+    {
+        groups.fetch_add(1, std::memory_order_relaxed);
+        writes.fetch_add(quint64(group.size()), std::memory_order_relaxed);
+        for (Store::PendingWrite &write : group)
+            write.succeed();
+        if (!changes.isEmpty())
+            m_store->publish(changes);
+    }
+
+    Store *m_store;
+    DatabaseUrl m_url;
+    QString m_password;
+    QString m_connectionName;
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<WriteContext> m_context;
+
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    QList<Store::PendingWrite> m_queue;
+    bool m_stopping = false;
+};
+
+Store::Store(const DatabaseUrl &url, const QString &password, QObject *parent)
+    : QObject(parent)
+    , m_url(url)
+    , m_password(password)
+{
+    qRegisterMetaType<CallScope::StoreChanges>();
+}
+
+Store::~Store()
+{
+    stop();
+}
+
+Store::Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, const QString &password, QObject *parent)
+{
+    std::unique_ptr<Store> store(new Store(url, password, parent));
+    store->m_writer = std::make_unique<StoreWriter>(store.get(), url, password);
+    if (auto started = store->m_writer->start(); !started)
+        return std::unexpected(started.error());
+    auto ensured = store->ensureTenants({u"default"_s});
+    ensured.waitForFinished();
+    if (const auto result = ensured.result(); !result)
+        return std::unexpected(result.error());
+    return store;
+}
+
+void Store::enqueue(PendingWrite write)
+{
+    if (!m_writer || !m_writer->enqueue(write))
+        write.fail(StoreError{StoreError::Kind::ShuttingDown, u"the store is shutting down"_s});
+}
+
+void Store::publish(const StoreChanges &changes)
+{
+    QMetaObject::invokeMethod(this, [this, changes] { emit changed(changes); }, Qt::QueuedConnection);
+}
+
+int Store::queueDepth() const
+{
+    return m_writer ? m_writer->queueDepth() : 0;
+}
+
+quint64 Store::committedGroups() const
+{
+    return m_writer ? m_writer->groups.load(std::memory_order_relaxed) : 0;
+}
+
+quint64 Store::committedWrites() const
+{
+    return m_writer ? m_writer->writes.load(std::memory_order_relaxed) : 0;
+}
+
+void Store::stop()
+{
+    if (m_writer)
+        m_writer->stop();
+}
+
+bool Store::isValidSlug(QStringView slug)
+{
+    static const QRegularExpression pattern(u"^[a-z0-9-]{1,40}$"_s);
+    return pattern.match(slug.toString()).hasMatch();
+}
+
+QFuture<Store::Result<IngestResult>> Store::ingest(IngestSubmission submission)
+{
+    int weight = 0;
+    for (const IngestUnit &unit : std::as_const(submission.units))
+        weight += 1 + int(unit.events.size());
+    return write<IngestResult>(
+        [submission = std::move(submission)](WriteContext &context) -> Result<IngestResult> {
+            auto tenant = context.tenantId(submission.tenantSlug);
+            if (!tenant)
+                return std::unexpected(tenant.error());
+            return Projector(context).apply(*tenant, submission);
+        },
+        weight);
+}
+
+QFuture<Store::Result<Tenant>> Store::createTenant(const QString &slug, const QString &name)
+{
+    return write<Tenant>([slug, name](WriteContext &context) -> Result<Tenant> {
+        if (!isValidSlug(slug))
+            return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
+                                              u"a tenant slug is 1 to 40 of a-z, 0-9 and -"_s});
+        if (context.tenantId(slug))
+            return std::unexpected(StoreError{StoreError::Kind::Conflict, u"tenant \"%1\" exists"_s.arg(slug)});
+        return context.insertTenant(slug, name.isEmpty() ? slug : name, QDateTime::currentMSecsSinceEpoch());
+    });
+}
+
+QFuture<Store::Result<QList<Tenant>>> Store::ensureTenants(const QStringList &slugs)
+{
+    return write<QList<Tenant>>([slugs](WriteContext &context) -> Result<QList<Tenant>> {
+        QList<Tenant> created;
+        for (const QString &slug : slugs) {
+            if (!isValidSlug(slug))
+                return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
+                                                  u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(slug)});
+            if (context.tenantId(slug))
+                continue;
+            auto tenant = context.insertTenant(slug, slug, QDateTime::currentMSecsSinceEpoch());
+            if (!tenant)
+                return std::unexpected(tenant.error());
+            created.append(*tenant);
+        }
+        return created;
+    });
+}
+
+} // namespace CallScope

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "databaseurl.h"
+#include "storetypes.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+
+#include <expected>
+#include <functional>
+#include <memory>
+
+namespace CallScope {
+
+class WriteContext;
+class StoreWriter;
+
+// The durable store. One writer thread owns the write connection and merges every write submitted
+// while it was busy into one transaction (group commit); a write's future completes only after its
+// COMMIT returned. Readers open their own connections (StoreReader).
+class Store : public QObject
+{
+    Q_OBJECT
+
+public:
+    template<typename R>
+    using Result = std::expected<R, StoreError>;
+    template<typename R>
+    using Job = std::function<Result<R>(WriteContext &)>;
+
+    // Opens the writer connection and migrates the schema before it returns. `password` stays in
+    // memory for the reader connections and is never written anywhere.
+    static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, const QString &password,
+                                              QObject *parent = nullptr);
+    ~Store() override;
+
+    const DatabaseUrl &url() const { return m_url; }
+    const QString &password() const { return m_password; }
+
+    // Runs `job` on the writer thread inside the current group transaction. The job may run more than
+    // once (after a rolled-back group it runs again alone), so it must not act outside `context`.
+    template<typename R>
+    QFuture<Result<R>> write(Job<R> job, int weight = 1);
+
+    // Stores receipts and their events, with every projection, as one all-or-nothing unit.
+    QFuture<Result<IngestResult>> ingest(IngestSubmission submission);
+
+    QFuture<Result<Tenant>> createTenant(const QString &slug, const QString &name);
+    // Creates the tenants that do not exist yet; existing ones are left as they are.
+    QFuture<Result<QList<Tenant>>> ensureTenants(const QStringList &slugs);
+
+    // Writes waiting for the writer (not counting the group being committed).
+    int queueDepth() const;
+    // Group transactions committed and the writes they carried, for metrics and the benchmark.
+    quint64 committedGroups() const;
+    quint64 committedWrites() const;
+
+    // Refuses new writes, lets the writer commit what it accepted, and joins it. Idempotent.
+    void stop();
+
+    static bool isValidSlug(QStringView slug);
+
+signals:
+    // Emitted on the Store's thread after a group committed.
+    void changed(const CallScope::StoreChanges &changes);
+
+private:
+    Store(const DatabaseUrl &url, const QString &password, QObject *parent);
+
+    struct PendingWrite
+    {
+        std::function<std::expected<void, StoreError>(WriteContext &)> run;
+        std::function<void()> succeed;
+        std::function<void(const StoreError &)> fail;
+        int weight = 1;
+    };
+    void enqueue(PendingWrite write);
+    void publish(const StoreChanges &changes);
+
+    friend class StoreWriter;
+    DatabaseUrl m_url;
+    QString m_password;
+    std::unique_ptr<StoreWriter> m_writer;
+};
+
+template<typename R>
+QFuture<Store::Result<R>> Store::write(Job<R> job, int weight)
+{
+    struct State
+    {
+        QPromise<Result<R>> promise;
+        std::optional<R> value;
+    };
+    auto state = std::make_shared<State>();
+    state->promise.start();
+    QFuture<Result<R>> future = state->promise.future();
+    PendingWrite pending;
+    pending.weight = weight;
+    pending.run = [state, job = std::move(job)](WriteContext &context) -> std::expected<void, StoreError> {
+        Result<R> result = job(context);
+        if (!result)
+            return std::unexpected(result.error());
+        state->value = std::move(*result);
+        return {};
+    };
+    pending.succeed = [state] {
+        state->promise.addResult(Result<R>(std::move(*state->value)));
+        state->promise.finish();
+    };
+    pending.fail = [state](const StoreError &error) {
+        state->promise.addResult(Result<R>(std::unexpected(error)));
+        state->promise.finish();
+    };
+    enqueue(std::move(pending));
+    return future;
+}
+
+} // namespace CallScope

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storereader.h"
+
+#include "sqlconnection.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope {
+
+namespace {
+
+const QString callColumns =
+    u"id, tenant_id, uuid, provider, provider_call_id, direction, from_number, to_number, agent, status, outcome, "
+    "ended_reason, started_at, ended_at, duration_ms, function_call_count, error_count, transcript_segment_count, "
+    "event_count, stale, sort_at"_s;
+
+std::optional<qint64> optionalLong(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+CallSummary callFrom(const QSqlQuery &q)
+{
+    CallSummary c;
+    c.id = q.value(0).toLongLong();
+    c.tenantId = TenantId{q.value(1).toLongLong()};
+    c.uuid = q.value(2).toString();
+    c.provider = providerFromString(q.value(3).toString()).value_or(Provider::Backend);
+    c.providerCallId = q.value(4).toString();
+    c.direction = q.value(5).toString();
+    c.fromNumber = q.value(6).toString();
+    c.toNumber = q.value(7).toString();
+    c.agent = q.value(8).toString();
+    c.status = callStatusFromString(q.value(9).toString()).value_or(CallStatus::Queued);
+    c.outcome = outcomeFromString(q.value(10).toString());
+    c.endedReason = q.value(11).toString();
+    c.startedAt = optionalLong(q.value(12));
+    c.endedAt = optionalLong(q.value(13));
+    c.durationMs = optionalLong(q.value(14));
+    c.functionCallCount = q.value(15).toInt();
+    c.errorCount = q.value(16).toInt();
+    c.transcriptSegmentCount = q.value(17).toInt();
+    c.eventCount = q.value(18).toInt();
+    c.stale = q.value(19).toInt() != 0;
+    c.sortAt = q.value(20).toLongLong();
+    return c;
+}
+
+StoredReceipt receiptFrom(const QSqlQuery &q)
+{
+    StoredReceipt r;
+    r.id = q.value(0).toLongLong();
+    r.callId = optionalLong(q.value(1));
+    r.provider = providerFromString(q.value(2).toString()).value_or(Provider::Backend);
+    r.eventKey = q.value(3).toString();
+    r.eventType = q.value(4).toString();
+    r.status = q.value(5).toString() == "unattributed"_L1 ? ReceiptStatus::Unattributed : ReceiptStatus::Processed;
+    r.receivedAtMs = q.value(6).toLongLong();
+    r.headersJson = q.value(7).toString().toUtf8();
+    r.body = q.value(8).toByteArray();
+    return r;
+}
+
+std::expected<QSqlQuery, StoreError> run(QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return std::unexpected(SqlConnection::errorFrom(query));
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (auto done = SqlConnection::exec(query); !done)
+        return std::unexpected(done.error());
+    return query;
+}
+
+StoreError invalidTenant()
+{
+    return StoreError{StoreError::Kind::InvalidArgument, u"no tenant given: every read is scoped to one tenant"_s};
+}
+
+StoreError notFound(const QString &what)
+{
+    return StoreError{StoreError::Kind::NotFound, u"%1 not found"_s.arg(what)};
+}
+
+// FTS5 query syntax is not for users: every word becomes a quoted prefix term, all required.
+QString ftsQuery(const QString &text)
+{
+    static const QRegularExpression word(u"[\\p{L}\\p{N}_]+"_s);
+    QStringList terms;
+    for (auto it = word.globalMatch(text); it.hasNext();)
+        terms << u'"' + it.next().captured() + u"\"*"_s;
+    return terms.join(u' ');
+}
+
+} // namespace
+
+StoreReader::StoreReader(QSqlDatabase db, QString connectionName, DatabaseUrl::Backend backend)
+    : m_db(std::move(db))
+    , m_connectionName(std::move(connectionName))
+    , m_backend(backend)
+{
+}
+
+StoreReader::~StoreReader()
+{
+    m_db = QSqlDatabase();
+    SqlConnection::close(m_connectionName);
+}
+
+StoreReader::Result<std::unique_ptr<StoreReader>> StoreReader::open(const DatabaseUrl &url, const QString &password)
+{
+    const QString name = SqlConnection::uniqueName(u"reader"_s);
+    auto db = SqlConnection::open(url, password, name, SqlConnection::Role::Reader);
+    if (!db)
+        return std::unexpected(db.error());
+    return std::unique_ptr<StoreReader>(new StoreReader(*db, name, url.backend));
+}
+
+StoreReader::Result<QList<Tenant>> StoreReader::tenants()
+{
+    auto query = run(m_db, u"SELECT id, slug, name, created_at FROM tenants ORDER BY slug"_s, {});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<Tenant> out;
+    while (query->next())
+        out.append(Tenant{TenantId{query->value(0).toLongLong()}, query->value(1).toString(),
+                          query->value(2).toString(), query->value(3).toLongLong()});
+    return out;
+}
+
+StoreReader::Result<Tenant> StoreReader::tenant(const QString &slug)
+{
+    auto query = run(m_db, u"SELECT id, slug, name, created_at FROM tenants WHERE slug = ?"_s, {slug});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)});
+    return Tenant{TenantId{query->value(0).toLongLong()}, query->value(1).toString(), query->value(2).toString(),
+                  query->value(3).toLongLong()};
+}
+
+StoreReader::Result<QList<CallSummary>> StoreReader::selectCalls(TenantId tenant, const QString &where,
+                                                                 const QVariantList &values, const QString &tail)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    QString sql = u"SELECT "_s + callColumns + u" FROM calls WHERE tenant_id = ?"_s;
+    if (!where.isEmpty())
+        sql += u" AND "_s + where;
+    if (!tail.isEmpty())
+        sql += u' ' + tail;
+    auto query = run(m_db, sql, QVariantList{tenant.value} + values);
+    if (!query)
+        return std::unexpected(query.error());
+    QList<CallSummary> out;
+    while (query->next())
+        out.append(callFrom(*query));
+    return out;
+}
+
+StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, const CallQuery &query)
+{
+    QStringList where;
+    QVariantList values;
+    if (query.status) {
+        where << u"status = ?"_s;
+        values << toString(*query.status);
+    }
+    if (query.provider) {
+        where << u"provider = ?"_s;
+        values << toString(*query.provider);
+    }
+    if (query.beforeSortAt) {
+        where << u"(sort_at < ? OR (sort_at = ? AND id < ?))"_s;
+        values << *query.beforeSortAt << *query.beforeSortAt << query.beforeId;
+    }
+    if (!query.text.trimmed().isEmpty()) {
+        if (isSqlite()) {
+            const QString match = ftsQuery(query.text);
+            if (match.isEmpty())
+                return QList<CallSummary>();
+            where << u"id IN (SELECT call_id FROM search_index WHERE search_index MATCH ? AND tenant_id = ?)"_s;
+            values << match << tenant.value;
+        } else {
+            where << u"id IN (SELECT call_id FROM search_index WHERE tenant_id = ? "
+                     "AND tsv @@ plainto_tsquery('simple', ?))"_s;
+            values << tenant.value << query.text;
+        }
+    }
+    const int limit = std::clamp(query.limit, 1, 1000);
+    return selectCalls(tenant, where.join(u" AND "_s), values,
+                       u"ORDER BY sort_at DESC, id DESC LIMIT %1"_s.arg(limit));
+}
+
+StoreReader::Result<CallSummary> StoreReader::call(TenantId tenant, qint64 callId)
+{
+    auto rows = selectCalls(tenant, u"id = ?"_s, {callId});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->isEmpty())
+        return std::unexpected(notFound(u"call %1"_s.arg(callId)));
+    return rows->first();
+}
+
+StoreReader::Result<CallSummary> StoreReader::callByUuid(TenantId tenant, const QString &uuid)
+{
+    auto rows = selectCalls(tenant, u"uuid = ?"_s, {uuid});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->isEmpty())
+        return std::unexpected(notFound(u"call %1"_s.arg(uuid)));
+    return rows->first();
+}
+
+StoreReader::Result<CallSummary> StoreReader::callByProviderId(TenantId tenant, Provider provider,
+                                                               const QString &providerCallId)
+{
+    auto rows = selectCalls(tenant, u"provider = ? AND provider_call_id = ?"_s, {toString(provider), providerCallId});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->isEmpty())
+        return std::unexpected(notFound(u"call %1:%2"_s.arg(toString(provider), providerCallId)));
+    return rows->first();
+}
+
+StoreReader::Result<QList<StoredEvent>> StoreReader::events(TenantId tenant, qint64 callId)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(m_db,
+                     u"SELECT id, call_id, receipt_id, seq, provider, kind, occurred_at, offset_ms, payload FROM events "
+                     "WHERE tenant_id = ? AND call_id = ? "
+                     "ORDER BY CASE WHEN offset_ms IS NULL THEN 1 ELSE 0 END, offset_ms, occurred_at, id"_s,
+                     {tenant.value, callId});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<StoredEvent> out;
+    while (query->next()) {
+        StoredEvent e;
+        e.id = query->value(0).toLongLong();
+        e.callId = optionalLong(query->value(1));
+        e.receiptId = query->value(2).toLongLong();
+        e.seq = query->value(3).toInt();
+        e.provider = providerFromString(query->value(4).toString()).value_or(Provider::Backend);
+        e.kind = eventKindFromString(query->value(5).toString()).value_or(EventKind::Note);
+        e.occurredAtMs = query->value(6).toLongLong();
+        e.offsetMs = optionalLong(query->value(7));
+        e.payloadJson = query->value(8).toString().toUtf8();
+        out.append(e);
+    }
+    return out;
+}
+
+StoreReader::Result<QList<StoredReceipt>> StoreReader::receipts(TenantId tenant, qint64 callId)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(m_db,
+                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body "
+                     "FROM receipts WHERE tenant_id = ? AND call_id = ? ORDER BY received_at, id"_s,
+                     {tenant.value, callId});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<StoredReceipt> out;
+    while (query->next())
+        out.append(receiptFrom(*query));
+    return out;
+}
+
+StoreReader::Result<StoredReceipt> StoreReader::receiptByKey(TenantId tenant, Provider provider,
+                                                             const QString &eventKey)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(m_db,
+                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body "
+                     "FROM receipts WHERE tenant_id = ? AND provider = ? AND event_key = ?"_s,
+                     {tenant.value, toString(provider), eventKey});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(notFound(u"receipt %1"_s.arg(eventKey)));
+    return receiptFrom(*query);
+}
+
+StoreReader::Result<qint64> StoreReader::count(TenantId tenant, const QString &table)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(m_db, u"SELECT COUNT(*) FROM %1 WHERE tenant_id = ?"_s.arg(table), {tenant.value});
+    if (!query)
+        return std::unexpected(query.error());
+    query->next();
+    return query->value(0).toLongLong();
+}
+
+StoreReader::Result<qint64> StoreReader::countEvents(TenantId tenant)
+{
+    return count(tenant, u"events"_s);
+}
+
+StoreReader::Result<qint64> StoreReader::countReceipts(TenantId tenant)
+{
+    return count(tenant, u"receipts"_s);
+}
+
+StoreReader::Result<qint64> StoreReader::countCalls(TenantId tenant)
+{
+    return count(tenant, u"calls"_s);
+}
+
+} // namespace CallScope

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "databaseurl.h"
+#include "storetypes.h"
+
+#include <QSqlDatabase>
+#include <QVariantList>
+
+#include <expected>
+#include <memory>
+
+namespace CallScope {
+
+// A read connection of its own (SQLite WAL readers never wait for the writer). It belongs to the
+// thread that opened it. Every helper that reads tenant data takes a TenantId and filters by it: an
+// invalid id is refused, and another tenant's record reads as not found.
+class StoreReader
+{
+public:
+    template<typename T>
+    using Result = std::expected<T, StoreError>;
+
+    static Result<std::unique_ptr<StoreReader>> open(const DatabaseUrl &url, const QString &password);
+    ~StoreReader();
+    StoreReader(const StoreReader &) = delete;
+    StoreReader &operator=(const StoreReader &) = delete;
+
+    QSqlDatabase &database() { return m_db; }
+    bool isSqlite() const { return m_backend == DatabaseUrl::Backend::Sqlite; }
+
+    Result<QList<Tenant>> tenants();
+    Result<Tenant> tenant(const QString &slug);
+
+    // Newest first; a cursor continues after the last row of the previous page.
+    Result<QList<CallSummary>> calls(TenantId tenant, const CallQuery &query = {});
+    Result<CallSummary> call(TenantId tenant, qint64 callId);
+    Result<CallSummary> callByUuid(TenantId tenant, const QString &uuid);
+    Result<CallSummary> callByProviderId(TenantId tenant, Provider provider, const QString &providerCallId);
+
+    // In the order they happened on the call (offset, then time), not the order they arrived.
+    Result<QList<StoredEvent>> events(TenantId tenant, qint64 callId);
+    // In arrival order.
+    Result<QList<StoredReceipt>> receipts(TenantId tenant, qint64 callId);
+    Result<StoredReceipt> receiptByKey(TenantId tenant, Provider provider, const QString &eventKey);
+
+    Result<qint64> countEvents(TenantId tenant);
+    Result<qint64> countReceipts(TenantId tenant);
+    Result<qint64> countCalls(TenantId tenant);
+
+private:
+    StoreReader(QSqlDatabase db, QString connectionName, DatabaseUrl::Backend backend);
+
+    Result<QList<CallSummary>> selectCalls(TenantId tenant, const QString &where, const QVariantList &values,
+                                           const QString &tail = {});
+    Result<qint64> count(TenantId tenant, const QString &table);
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    DatabaseUrl::Backend m_backend;
+};
+
+} // namespace CallScope

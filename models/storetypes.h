@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "callevent.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QSet>
+#include <QString>
+
+namespace CallScope {
+
+// A tenant's row id. Every read helper takes one and filters by it; an invalid id reads nothing.
+struct TenantId
+{
+    qint64 value = 0;
+    bool isValid() const { return value > 0; }
+    friend bool operator==(TenantId, TenantId) = default;
+};
+
+struct Tenant
+{
+    TenantId id;
+    QString slug;
+    QString name;
+    qint64 createdAtMs = 0;
+};
+
+struct StoreError
+{
+    enum class Kind {
+        Unavailable,  // cannot reach or commit to the database right now (HTTP 503)
+        Statement,    // a statement failed (constraint, trigger, SQL error)
+        Migration,    // the schema cannot be brought to this version
+        UnknownTenant,
+        InvalidArgument,
+        NotFound,
+        Conflict,
+        ShuttingDown,
+    };
+    Kind kind = Kind::Statement;
+    QString message;
+};
+
+enum class ReceiptStatus { Processed, Unattributed };
+
+// One accepted delivery: the raw bytes as they arrived, kept for replay and forensics, and the
+// identity that makes a second delivery of the same event a duplicate.
+struct Receipt
+{
+    Provider provider = Provider::Backend;
+    QString eventKey;  // provider + tenant + provider's event identity; UNIQUE per tenant and provider
+    QString eventType; // the provider's own event name, for the receipts list
+    qint64 receivedAtMs = 0;
+    ReceiptStatus status = ReceiptStatus::Processed;
+    QByteArray headersJson; // selected headers, secrets removed
+    QByteArray body;        // raw body, secrets redacted by the adapter where a provider embeds them
+};
+
+// A receipt and the events it produced. Units are deduplicated one by one.
+struct IngestUnit
+{
+    Receipt receipt;
+    CallEvents events;
+};
+
+// What one caller submits to the writer: all of it commits, or none of it.
+struct IngestSubmission
+{
+    QString tenantSlug;
+    QList<IngestUnit> units;
+};
+
+struct IngestResult
+{
+    int accepted = 0;
+    int duplicates = 0;
+    QList<bool> duplicate; // per unit, in submission order
+};
+
+// What a committed write changed, so views update without polling.
+struct StoreChanges
+{
+    enum Kind : quint32 {
+        Calls = 1 << 0,
+        Events = 1 << 1,
+        Callbacks = 1 << 2,
+        Errors = 1 << 3,
+        Tenants = 1 << 4,
+        Tokens = 1 << 5,
+    };
+    QSet<qint64> tenantIds;
+    QSet<qint64> callIds;
+    quint32 kinds = 0;
+
+    bool isEmpty() const { return kinds == 0; }
+    void merge(const StoreChanges &other)
+    {
+        tenantIds.unite(other.tenantIds);
+        callIds.unite(other.callIds);
+        kinds |= other.kinds;
+    }
+};
+
+} // namespace CallScope
+
+Q_DECLARE_METATYPE(CallScope::StoreChanges)
+
+namespace CallScope {
+
+// A call session as the read side sees it (the projection the writer keeps up to date).
+struct CallSummary
+{
+    qint64 id = 0;
+    TenantId tenantId;
+    QString uuid;
+    Provider provider = Provider::Backend;
+    QString providerCallId;
+    QString direction;
+    QString fromNumber;
+    QString toNumber;
+    QString agent;
+    CallStatus status = CallStatus::Queued;
+    std::optional<Outcome> outcome;
+    QString endedReason;
+    std::optional<qint64> startedAt;
+    std::optional<qint64> endedAt;
+    std::optional<qint64> durationMs;
+    int functionCallCount = 0;
+    int errorCount = 0;
+    int transcriptSegmentCount = 0;
+    int eventCount = 0;
+    bool stale = false;
+    qint64 sortAt = 0;
+};
+
+struct StoredEvent
+{
+    qint64 id = 0;
+    std::optional<qint64> callId;
+    qint64 receiptId = 0;
+    int seq = 0;
+    Provider provider = Provider::Backend;
+    EventKind kind = EventKind::Note;
+    qint64 occurredAtMs = 0;
+    std::optional<qint64> offsetMs;
+    QByteArray payloadJson;
+};
+
+struct StoredReceipt
+{
+    qint64 id = 0;
+    std::optional<qint64> callId;
+    Provider provider = Provider::Backend;
+    QString eventKey;
+    QString eventType;
+    ReceiptStatus status = ReceiptStatus::Processed;
+    qint64 receivedAtMs = 0;
+    QByteArray headersJson;
+    QByteArray body;
+};
+
+struct CallQuery
+{
+    std::optional<CallStatus> status;
+    std::optional<Provider> provider;
+    QString text;                 // full-text over transcripts and function payloads
+    std::optional<qint64> beforeSortAt; // cursor: strictly older than (beforeSortAt, beforeId)
+    qint64 beforeId = 0;
+    int limit = 50;
+};
+
+} // namespace CallScope

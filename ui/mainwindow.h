@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace CallScope {
+
+class EmptyStatePage;
+class WebhookSetupPanel;
+
+// What the shell shows about the running listener and store.
+struct ShellInfo
+{
+    QString publicBaseUrl;   // e.g. http://127.0.0.1:8787
+    QString listenAddress;   // what the listener bound, or empty when it is not listening
+    QString listenError;     // why it is not listening
+    QString databaseDisplay; // the database URL without any password
+    QString secretBackend;   // "keychain", "file", ...
+    QString tenant = QStringLiteral("default");
+};
+
+// The window: a navigation list on the left (Calls, Callbacks, Errors, Charts) and the page on the right.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Place { Calls, Callbacks, Errors, Charts };
+
+    explicit MainWindow(const ShellInfo &info, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPlace(Place place);
+    Place currentPlace() const;
+    void setShellInfo(const ShellInfo &info);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateStatus();
+
+    ShellInfo m_info;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    WebhookSetupPanel *m_setup = nullptr;
+    EmptyStatePage *m_calls = nullptr;
+    EmptyStatePage *m_callbacks = nullptr;
+    EmptyStatePage *m_errors = nullptr;
+    EmptyStatePage *m_charts = nullptr;
+    QLabel *m_listenStatus = nullptr;
+    QLabel *m_storeStatus = nullptr;
+};
+
+} // namespace CallScope

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "webhooksetuppanel.h"
+
+#include "webhookurls.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope {
+
+namespace {
+
+QString providerTitle(Provider provider)
+{
+    switch (provider) {
+    case Provider::Retell:
+        return u"Retell"_s;
+    case Provider::Vapi:
+        return u"Vapi"_s;
+    case Provider::Ultravox:
+        return u"Ultravox"_s;
+    case Provider::LiveKit:
+        return u"LiveKit"_s;
+    case Provider::Twilio:
+        return u"Twilio"_s;
+    case Provider::Backend:
+        break;
+    }
+    return u"Backend"_s;
+}
+
+} // namespace
+
+WebhookSetupPanel::WebhookSetupPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_heading(new QLabel(this))
+    , m_backendHint(new QLabel(this))
+{
+    setObjectName(u"webhookSetup"_s);
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(4);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    grid->addWidget(m_heading, 0, 0, 1, 3);
+
+    int line = 1;
+    for (const Provider provider : webhookProviders) {
+        Row row{provider, new QLabel(providerTitle(provider), this), new QLineEdit(this), new QToolButton(this),
+                new QLabel(this)};
+        QFont nameFont = row.name->font();
+        nameFont.setBold(true);
+        row.name->setFont(nameFont);
+        row.url->setReadOnly(true);
+        row.url->setObjectName(u"webhookUrl_"_s + toString(provider));
+        row.url->setMinimumWidth(360);
+        row.copy->setObjectName(u"copyWebhookUrl_"_s + toString(provider));
+        row.copy->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        row.how->setWordWrap(true);
+        row.how->setForegroundRole(QPalette::PlaceholderText);
+        QLineEdit *field = row.url;
+        connect(row.copy, &QToolButton::clicked, this, [field] {
+            QGuiApplication::clipboard()->setText(field->text());
+            field->selectAll();
+        });
+        grid->addWidget(row.name, line, 0, Qt::AlignTop | Qt::AlignLeft);
+        grid->addWidget(row.url, line, 1);
+        grid->addWidget(row.copy, line, 2);
+        grid->addWidget(row.how, line + 1, 1, 1, 2);
+        grid->setRowMinimumHeight(line + 2, 8);
+        line += 3;
+        m_rows.append(row);
+    }
+    m_backendHint->setWordWrap(true);
+    m_backendHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addWidget(m_backendHint, line, 0, 1, 3);
+    grid->setColumnStretch(1, 1);
+    retranslateUi();
+}
+
+void WebhookSetupPanel::setBaseUrl(const QString &publicBaseUrl, const QString &tenant)
+{
+    m_baseUrl = publicBaseUrl;
+    m_tenant = tenant;
+    for (Row &row : m_rows)
+        row.url->setText(webhookUrl(publicBaseUrl, tenant, row.provider));
+    retranslateUi();
+}
+
+void WebhookSetupPanel::retranslateUi()
+{
+    m_heading->setText(tr("Webhook URLs to give each provider"));
+    for (Row &row : m_rows) {
+        row.copy->setText(tr("Copy"));
+        row.copy->setToolTip(tr("Copy the %1 webhook URL").arg(row.name->text()));
+        QString how;
+        switch (row.provider) {
+        case Provider::Retell:
+            how = tr("Retell dashboard → your agent → Webhook URL. Retell signs with your API key: store it as "
+                     "retell.apiKey.");
+            break;
+        case Provider::Vapi:
+            how = tr("Vapi dashboard → your assistant → Advanced → Server URL, with a Server URL secret stored as "
+                     "vapi.secret.");
+            break;
+        case Provider::Ultravox:
+            how = tr("Create an Ultravox webhook (Webhooks API) with this URL; store its secret as "
+                     "ultravox.webhookSecret.");
+            break;
+        case Provider::LiveKit:
+            how = tr("LiveKit Cloud → Settings → Webhooks → add this URL; store the signing key pair as "
+                     "livekit.apiKey and livekit.apiSecret.");
+            break;
+        case Provider::Twilio:
+            how = tr("Twilio console → your number → Voice → Call status changes; store your Auth Token as "
+                     "twilio.authToken.");
+            break;
+        case Provider::Backend:
+            break;
+        }
+        row.how->setText(how);
+    }
+    m_backendHint->setText(
+        tr("Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest "
+           "token (callscope-server token create --tenant %2 --scope ingest).")
+            .arg(eventsApiUrl(m_baseUrl, m_tenant), m_tenant));
+}
+
+} // namespace CallScope
