@@ -96,9 +96,9 @@ std::expected<QList<std::optional<qint64>>, StoreError> Projector::insertReceipt
     QList<std::optional<qint64>> ids(units.size());
     for (qsizetype first = 0; first < units.size(); first += receiptsPerStatement) {
         const qsizetype count = std::min<qsizetype>(receiptsPerStatement, units.size() - first);
-        QString sql = u"INSERT INTO receipts (tenant_id, provider, event_key, event_type, status, received_at, headers, body) VALUES "_s;
+        QString sql = u"INSERT INTO receipts (tenant_id, provider, event_key, event_type, status, verification, received_at, headers, body) VALUES "_s;
         for (qsizetype i = 0; i < count; ++i)
-            sql += i == 0 ? u"(?, ?, ?, ?, ?, ?, ?, ?)"_s : u", (?, ?, ?, ?, ?, ?, ?, ?)"_s;
+            sql += i == 0 ? u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s : u", (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
         sql += u" ON CONFLICT (tenant_id, provider, event_key) DO NOTHING RETURNING id, provider, event_key"_s;
         auto statement = m_ctx.prepared(sql);
         if (!statement)
@@ -114,6 +114,7 @@ std::expected<QList<std::optional<qint64>>, StoreError> Projector::insertReceipt
             query.bindValue(bind++, receipt.eventKey);
             query.bindValue(bind++, receipt.eventType.isEmpty() ? QVariant() : QVariant(receipt.eventType));
             query.bindValue(bind++, receipt.status == ReceiptStatus::Processed ? u"processed"_s : u"unattributed"_s);
+            query.bindValue(bind++, receipt.verification == Verification::Verified ? u"verified"_s : u"unsigned"_s);
             query.bindValue(bind++, receipt.receivedAtMs);
             query.bindValue(bind++, receipt.headersJson.isEmpty() ? u"{}"_s : QString::fromUtf8(receipt.headersJson));
             query.bindValue(bind++, receipt.body);

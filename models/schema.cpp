@@ -85,6 +85,7 @@ const char *const version1[] = {
         event_type TEXT,
         call_id BIGINT REFERENCES calls(id) ON DELETE SET NULL,
         status TEXT NOT NULL CHECK (status IN ('processed', 'unattributed')),
+        verification TEXT NOT NULL DEFAULT 'verified' CHECK (verification IN ('verified', 'unsigned')),
         received_at BIGINT NOT NULL,
         headers TEXT NOT NULL,
         body {blob},

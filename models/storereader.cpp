@@ -62,6 +62,7 @@ StoredReceipt receiptFrom(const QSqlQuery &q)
     r.receivedAtMs = q.value(6).toLongLong();
     r.headersJson = q.value(7).toString().toUtf8();
     r.body = q.value(8).toByteArray();
+    r.verification = q.value(9).toString() == "unsigned"_L1 ? Verification::Unsigned : Verification::Verified;
     return r;
 }
 
@@ -262,7 +263,7 @@ StoreReader::Result<QList<StoredReceipt>> StoreReader::receipts(TenantId tenant,
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
     auto query = run(m_db,
-                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body "
+                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body, verification "
                      "FROM receipts WHERE tenant_id = ? AND call_id = ? ORDER BY received_at, id"_s,
                      {tenant.value, callId});
     if (!query)
@@ -279,7 +280,7 @@ StoreReader::Result<StoredReceipt> StoreReader::receiptByKey(TenantId tenant, Pr
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
     auto query = run(m_db,
-                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body "
+                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body, verification "
                      "FROM receipts WHERE tenant_id = ? AND provider = ? AND event_key = ?"_s,
                      {tenant.value, toString(provider), eventKey});
     if (!query)

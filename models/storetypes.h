@@ -44,6 +44,9 @@ struct StoreError
 };
 
 enum class ReceiptStatus { Processed, Unattributed };
+// How a delivery was let in: its signature verified, or the tenant marked the provider unsigned
+// (development only, shown as a warning).
+enum class Verification { Verified, Unsigned };
 
 // One accepted delivery: the raw bytes as they arrived, kept for replay and forensics, and the
 // identity that makes a second delivery of the same event a duplicate.
@@ -54,6 +57,7 @@ struct Receipt
     QString eventType; // the provider's own event name, for the receipts list
     qint64 receivedAtMs = 0;
     ReceiptStatus status = ReceiptStatus::Processed;
+    Verification verification = Verification::Verified;
     QByteArray headersJson; // selected headers, secrets removed
     QByteArray body;        // raw body, secrets redacted by the adapter where a provider embeds them
 };
@@ -156,6 +160,7 @@ struct StoredReceipt
     QString eventKey;
     QString eventType;
     ReceiptStatus status = ReceiptStatus::Processed;
+    Verification verification = Verification::Verified;
     qint64 receivedAtMs = 0;
     QByteArray headersJson;
     QByteArray body;

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "databaseurl.h"
+#include "storetypes.h"
+
+#include <QFuture>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace CallScope::Test {
+
+// The backend a store test runs against, from CALLSCOPE_TEST_BACKEND (sqlite, the default, or
+// postgres). PostgreSQL's URL comes from the file the pgcluster fixture wrote
+// (CALLSCOPE_TEST_PG_URL_FILE) or from CALLSCOPE_TEST_PG_URL.
+class TestDatabase
+{
+public:
+    TestDatabase();
+    ~TestDatabase();
+
+    bool isPostgres() const { return m_postgres; }
+    QString backendName() const { return m_postgres ? QStringLiteral("postgres") : QStringLiteral("sqlite"); }
+    // Empty when the backend is usable, else why not (the test must fail, not skip).
+    QString unavailableReason() const { return m_unavailable; }
+
+    // A database with nothing in it: a new SQLite file, or the PostgreSQL test database emptied.
+    DatabaseUrl fresh();
+    // The database fresh() made last, as it is now.
+    DatabaseUrl current() const { return m_current; }
+
+private:
+    bool m_postgres = false;
+    QString m_unavailable;
+    DatabaseUrl m_base;
+    DatabaseUrl m_current;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_counter = 0;
+};
+
+// One receipt with its events, as an adapter would produce it.
+IngestUnit makeUnit(Provider provider, const QString &eventKey, const QString &callId, const CallEvents &events);
+CallEvent statusEvent(Provider provider, const QString &callId, CallStatus status, qint64 atMs,
+                      const QJsonObject &extra = {});
+CallEvent transcriptEvent(Provider provider, const QString &callId, const QString &role, const QString &text,
+                          qint64 startMs, qint64 atMs);
+CallEvent functionEvent(Provider provider, const QString &callId, EventKind kind, const QString &toolCallId,
+                        const QString &name, qint64 offsetMs, qint64 atMs, const QJsonObject &extra = {});
+
+template<typename T>
+T await(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+} // namespace CallScope::Test
