@@ -61,7 +61,7 @@ void CallAggregate::apply(const CallEvent &event)
             costCents = cents.toDouble();
         break;
     case EventKind::Error:
-        ++errorDelta;
+        ++errorEventDelta;
         break;
     default:
         break;

@@ -33,10 +33,11 @@ struct CallAggregate
     qint64 firstEventAt = 0;
     qint64 lastEventAt = 0;
 
-    int functionCallDelta = 0;
-    int errorDelta = 0;
-    int transcriptDelta = 0;
+    // Counted here because each event is new (a duplicate delivery never reaches the aggregate);
+    // function and transcript counts are recounted in SQL when the aggregate is written, since a
+    // resent turn or a repeated tool call id must not count twice.
     int eventDelta = 0;
+    int errorEventDelta = 0;
     bool dirty = false;
 
     void apply(const CallEvent &event);

@@ -8,25 +8,28 @@
 
 namespace CallScope {
 
-// Folds one submission into the open transaction: receipts first (a duplicate changes nothing),
-// then the events and every projection they cause. Runs only on the writer thread.
+// Folds one submission into the open transaction in two steps. stage() announces its receipts and
+// calls to the context, which inserts the receipts of the whole group at once (a duplicate changes
+// nothing); apply() then folds the events of the new receipts into every projection they cause.
+// Runs only on the writer thread.
 class Projector
 {
 public:
+    struct Staged
+    {
+        qint64 tenantId = 0;
+        QList<int> receiptTickets; // per unit
+    };
+
     explicit Projector(WriteContext &context);
 
-    std::expected<IngestResult, StoreError> apply(qint64 tenantId, const IngestSubmission &submission);
+    static std::expected<Staged, StoreError> stage(WriteContext &context, const IngestSubmission &submission);
+    std::expected<IngestResult, StoreError> apply(const Staged &staged, const IngestSubmission &submission);
 
 private:
-    // Inserts the receipts; per unit the new receipt's id, or nothing for a duplicate.
-    std::expected<QList<std::optional<qint64>>, StoreError> insertReceipts(qint64 tenantId,
-                                                                          const QList<IngestUnit> &units);
-    std::expected<void, StoreError> applyEvent(qint64 tenantId, qint64 receiptId, int seq, const CallEvent &event,
-                                               std::optional<qint64> &firstCallId);
-    std::expected<void, StoreError> projectTranscript(qint64 tenantId, qint64 callId, const CallEvent &event,
-                                                      CallAggregate &agg);
-    std::expected<void, StoreError> projectFunction(qint64 tenantId, qint64 callId, const CallEvent &event,
-                                                    CallAggregate &agg);
+    std::expected<void, StoreError> applyEvent(qint64 tenantId, qint64 receiptId, int seq, const CallEvent &event);
+    std::expected<void, StoreError> projectTranscript(qint64 tenantId, qint64 callId, const CallEvent &event);
+    std::expected<void, StoreError> projectFunction(qint64 tenantId, qint64 callId, const CallEvent &event);
 
     WriteContext &m_ctx;
 };

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rowbuffer.h"
 
-#include "sqlconnection.h"
-
 #include <QHash>
-#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,7 +14,6 @@ RowBuffer::RowBuffer(QString head, QString rowTemplate, int columns, QString tai
     , m_columns(columns)
     , m_rowsPerStatement(rowsPerStatement)
 {
-    m_fullStatement = statementFor(m_rowsPerStatement);
 }
 
 void RowBuffer::add(const QVariantList &row)
@@ -40,7 +36,8 @@ QString RowBuffer::statementFor(int rows) const
     return sql;
 }
 
-std::expected<void, StoreError> RowBuffer::flush(QSqlDatabase &db)
+std::expected<void, StoreError> RowBuffer::flush(QSqlDatabase &db,
+                                                 const std::function<void(const SqlStatement &)> &onRow)
 {
     if (m_lastRowWins && rowCount() > 1) {
         QHash<qint64, int> lastRow;
@@ -48,6 +45,7 @@ std::expected<void, StoreError> RowBuffer::flush(QSqlDatabase &db)
             lastRow.insert(m_values.at(qsizetype(row) * m_columns).toLongLong(), row);
         if (lastRow.size() < rowCount()) {
             QVariantList kept;
+            kept.reserve(qsizetype(lastRow.size()) * m_columns);
             for (int row = 0; row < rowCount(); ++row) {
                 if (lastRow.value(m_values.at(qsizetype(row) * m_columns).toLongLong()) == row)
                     kept.append(m_values.mid(qsizetype(row) * m_columns, m_columns));
@@ -56,23 +54,25 @@ std::expected<void, StoreError> RowBuffer::flush(QSqlDatabase &db)
         }
     }
     const int rows = rowCount();
-    int done = 0;
-    QSqlQuery full(db);
-    bool fullPrepared = false;
-    while (done < rows) {
+    for (int done = 0; done < rows;) {
         const int chunk = std::min(m_rowsPerStatement, rows - done);
-        QSqlQuery partial(db);
-        QSqlQuery &query = chunk == m_rowsPerStatement ? full : partial;
-        if (&query == &partial || !fullPrepared) {
-            if (!query.prepare(chunk == m_rowsPerStatement ? m_fullStatement : statementFor(chunk)))
-                return std::unexpected(SqlConnection::errorFrom(query));
-            fullPrepared = fullPrepared || &query == &full;
+        auto &statement = m_statements[chunk];
+        if (!statement) {
+            auto prepared = SqlStatement::prepare(db, statementFor(chunk));
+            if (!prepared)
+                return std::unexpected(prepared.error());
+            statement = std::move(*prepared);
         }
         const qsizetype first = qsizetype(done) * m_columns;
         for (qsizetype i = 0; i < qsizetype(chunk) * m_columns; ++i)
-            query.bindValue(int(i), m_values.at(first + i));
-        if (auto result = SqlConnection::exec(query); !result)
+            statement->bind(int(i), m_values.at(first + i));
+        if (auto result = statement->exec(); !result)
             return result;
+        while (statement->next()) {
+            if (onRow)
+                onRow(*statement);
+        }
+        statement->finish();
         done += chunk;
     }
     m_values.clear();

@@ -144,6 +144,18 @@ private:
         if (auto begun = context.begin(); !begun)
             return std::unexpected(begun.error());
         for (Store::PendingWrite &write : group) {
+            if (!write.stage)
+                continue;
+            if (auto staged = write.stage(context); !staged) {
+                context.rollback();
+                return std::unexpected(staged.error());
+            }
+        }
+        if (auto resolved = context.resolveStaged(); !resolved) {
+            context.rollback();
+            return std::unexpected(resolved.error());
+        }
+        for (Store::PendingWrite &write : group) {
             if (auto done = write.run(context); !done) {
                 context.rollback();
                 return std::unexpected(done.error());
@@ -282,12 +294,18 @@ QFuture<Store::Result<IngestResult>> Store::ingest(IngestSubmission submission)
     int weight = 0;
     for (const IngestUnit &unit : std::as_const(submission.units))
         weight += 1 + int(unit.events.size());
+    auto shared = std::make_shared<const IngestSubmission>(std::move(submission));
+    auto staged = std::make_shared<Projector::Staged>();
     return write<IngestResult>(
-        [submission = std::move(submission)](WriteContext &context) -> Result<IngestResult> {
-            auto tenant = context.tenantId(submission.tenantSlug);
-            if (!tenant)
-                return std::unexpected(tenant.error());
-            return Projector(context).apply(*tenant, submission);
+        [shared, staged](WriteContext &context) -> std::expected<void, StoreError> {
+            auto result = Projector::stage(context, *shared);
+            if (!result)
+                return std::unexpected(result.error());
+            *staged = std::move(*result);
+            return {};
+        },
+        [shared, staged](WriteContext &context) -> Result<IngestResult> {
+            return Projector(context).apply(*staged, *shared);
         },
         weight);
 }

@@ -44,6 +44,12 @@ public:
     template<typename R>
     QFuture<Result<R>> write(Job<R> job, int weight = 1);
 
+    // As write(), with a stage that runs before every job of the group runs, so that the group's
+    // shared statements (WriteContext::resolveStaged) serve all of them.
+    using Stage = std::function<std::expected<void, StoreError>(WriteContext &)>;
+    template<typename R>
+    QFuture<Result<R>> write(Stage stage, Job<R> job, int weight = 1);
+
     // Stores receipts and their events, with every projection, as one all-or-nothing unit.
     QFuture<Result<IngestResult>> ingest(IngestSubmission submission);
 
@@ -71,6 +77,7 @@ private:
 
     struct PendingWrite
     {
+        Stage stage; // may be empty
         std::function<std::expected<void, StoreError>(WriteContext &)> run;
         std::function<void()> succeed;
         std::function<void(const StoreError &)> fail;
@@ -88,6 +95,12 @@ private:
 template<typename R>
 QFuture<Store::Result<R>> Store::write(Job<R> job, int weight)
 {
+    return write<R>(Stage(), std::move(job), weight);
+}
+
+template<typename R>
+QFuture<Store::Result<R>> Store::write(Stage stage, Job<R> job, int weight)
+{
     struct State
     {
         QPromise<Result<R>> promise;
@@ -97,6 +110,7 @@ QFuture<Store::Result<R>> Store::write(Job<R> job, int weight)
     state->promise.start();
     QFuture<Result<R>> future = state->promise.future();
     PendingWrite pending;
+    pending.stage = std::move(stage);
     pending.weight = weight;
     pending.run = [state, job = std::move(job)](WriteContext &context) -> std::expected<void, StoreError> {
         Result<R> result = job(context);

@@ -186,12 +186,17 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
             const QString match = ftsQuery(query.text);
             if (match.isEmpty())
                 return QList<CallSummary>();
-            where << u"id IN (SELECT call_id FROM search_index WHERE search_index MATCH ? AND tenant_id = ?)"_s;
-            values << match << tenant.value;
+            where << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? AND id IN "
+                     "(SELECT rowid FROM transcript_fts WHERE transcript_fts MATCH ?) "
+                     "UNION SELECT call_id FROM function_traces WHERE tenant_id = ? AND id IN "
+                     "(SELECT rowid FROM function_fts WHERE function_fts MATCH ?))"_s;
+            values << tenant.value << match << tenant.value << match;
         } else {
-            where << u"id IN (SELECT call_id FROM search_index WHERE tenant_id = ? "
+            where << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? "
+                     "AND tsv @@ plainto_tsquery('simple', ?) "
+                     "UNION SELECT call_id FROM function_traces WHERE tenant_id = ? "
                      "AND tsv @@ plainto_tsquery('simple', ?))"_s;
-            values << tenant.value << query.text;
+            values << tenant.value << query.text << tenant.value << query.text;
         }
     }
     const int limit = std::clamp(query.limit, 1, 1000);

@@ -4,7 +4,6 @@
 #include "sqlconnection.h"
 
 #include <QDateTime>
-#include <QSqlQuery>
 #include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
@@ -14,6 +13,13 @@ namespace CallScope {
 namespace {
 
 constexpr qsizetype maxCachedCalls = 200'000;
+
+// PostgreSQL pays a round trip per statement, so rows go in chunks. SQLite pays none and binds
+// through the C API (SqlStatement), so one prepared single-row statement is the cheapest there.
+int rowsPerStatement(DatabaseUrl::Backend backend)
+{
+    return backend == DatabaseUrl::Backend::Sqlite ? 1 : 200;
+}
 
 QVariant nullable(const QString &text)
 {
@@ -32,30 +38,76 @@ WriteContext::WriteContext(QSqlDatabase db, DatabaseUrl::Backend backend)
     : m_db(std::move(db))
     , m_backend(backend)
     , m_events(u"INSERT INTO events (tenant_id, call_id, receipt_id, seq, provider, kind, occurred_at, offset_ms, payload) VALUES "_s,
-               u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, 9)
-    , m_search(backend == DatabaseUrl::Backend::Sqlite
-                   ? u"INSERT OR REPLACE INTO search_index (rowid, tenant_id, call_id, source, body) VALUES "_s
-                   : u"INSERT INTO search_index (rowid, tenant_id, call_id, source, body) VALUES "_s,
-               u"(?, ?, ?, ?, ?)"_s, 5,
-               backend == DatabaseUrl::Backend::Sqlite
-                   ? QString()
-                   : u"ON CONFLICT (rowid) DO UPDATE SET body = excluded.body"_s)
-    , m_receiptLinks(u"UPDATE receipts SET call_id = v.column2 FROM (VALUES "_s,
-                     u"(CAST(? AS BIGINT), CAST(? AS BIGINT))"_s, 2, u") AS v WHERE receipts.id = v.column1"_s)
+               u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, 9, {}, rowsPerStatement(backend))
+    , m_segmentRows(u"INSERT INTO transcript_segments (tenant_id, call_id, role, text, start_ms, end_ms) VALUES "_s,
+                    u"(?, ?, ?, ?, ?, ?)"_s, 6,
+                    // A provider that resends the whole transcript updates the turns it already sent.
+                    u"ON CONFLICT (call_id, role, start_ms) DO UPDATE SET text = excluded.text, "
+                    "end_ms = COALESCE(excluded.end_ms, transcript_segments.end_ms) RETURNING id"_s,
+                    rowsPerStatement(backend))
+    , m_traceRows(u"INSERT INTO function_traces (tenant_id, call_id, tool_call_id, name, status, arguments, result, "
+                  "error, start_offset_ms, end_offset_ms, started_at, ended_at, duration_ms) VALUES "_s,
+                  u"(?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+                  "CAST(? AS BIGINT), CAST(? AS BIGINT))"_s,
+                  13,
+                  // excluded.started_at is set when this transaction saw the start (whose name wins),
+                  // excluded.status is 'pending' when it saw no finish.
+                  u"ON CONFLICT (call_id, tool_call_id) DO UPDATE SET "
+                  "name = CASE WHEN excluded.started_at IS NOT NULL THEN COALESCE(excluded.name, function_traces.name) "
+                  "ELSE COALESCE(function_traces.name, excluded.name) END, "
+                  "status = CASE WHEN excluded.status = 'pending' THEN function_traces.status ELSE excluded.status END, "
+                  "arguments = COALESCE(excluded.arguments, function_traces.arguments), "
+                  "result = CASE WHEN excluded.status = 'pending' THEN function_traces.result ELSE excluded.result END, "
+                  "error = CASE WHEN excluded.status = 'pending' THEN function_traces.error ELSE excluded.error END, "
+                  "start_offset_ms = CASE WHEN excluded.started_at IS NOT NULL THEN excluded.start_offset_ms "
+                  "ELSE function_traces.start_offset_ms END, "
+                  "end_offset_ms = CASE WHEN excluded.status = 'pending' THEN function_traces.end_offset_ms "
+                  "ELSE excluded.end_offset_ms END, "
+                  "started_at = COALESCE(excluded.started_at, function_traces.started_at), "
+                  "ended_at = COALESCE(excluded.ended_at, function_traces.ended_at), "
+                  "duration_ms = COALESCE(excluded.duration_ms, function_traces.duration_ms, "
+                  "COALESCE(excluded.ended_at, function_traces.ended_at) - "
+                  "COALESCE(excluded.started_at, function_traces.started_at)) RETURNING id"_s,
+                  rowsPerStatement(backend))
+    , m_aggregateRows(
+          u"UPDATE calls SET status = v.column2, outcome = v.column3, outcome_rank = v.column4, "
+          "ended_reason = v.column5, direction = v.column6, from_number = v.column7, to_number = v.column8, "
+          "agent = v.column9, started_at = v.column10, ended_at = v.column11, duration_ms = v.column12, "
+          "cost_cents = v.column13, twilio_call_sid = v.column14, sip_call_id = v.column15, "
+          "backend_log_id = v.column16, first_event_at = v.column17, last_event_at = v.column18, "
+          "sort_at = v.column19, updated_at = v.column20, event_count = calls.event_count + v.column21, "
+          "error_event_count = calls.error_event_count + v.column22, "
+          "function_call_count = (SELECT COUNT(*) FROM function_traces f WHERE f.call_id = calls.id), "
+          "transcript_segment_count = (SELECT COUNT(*) FROM transcript_segments t WHERE t.call_id = calls.id), "
+          "error_count = calls.error_event_count + v.column22 + (SELECT COUNT(*) FROM function_traces f "
+          "WHERE f.call_id = calls.id AND f.status IN ('error', 'timeout')) FROM (VALUES "_s,
+          u"(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), "
+          "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), "
+          "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT), CAST(? AS TEXT), "
+          "CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+          "CAST(? AS BIGINT), CAST(? AS BIGINT))"_s,
+          22, u") AS v WHERE calls.id = v.column1"_s, rowsPerStatement(backend))
 {
-    m_search.setLastRowWinsByKey(true);
 }
 
-std::expected<QSqlQuery *, StoreError> WriteContext::prepared(const QString &sql)
+WriteContext::~WriteContext()
+{
+    // Statements hold the connection's resources: release them before the connection goes.
+    m_statements.clear();
+    for (RowBuffer *buffer : {&m_events, &m_segmentRows, &m_traceRows, &m_aggregateRows})
+        buffer->resetStatements();
+}
+
+std::expected<SqlStatement *, StoreError> WriteContext::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
-        QSqlQuery query(m_db);
-        if (!query.prepare(sql))
-            return std::unexpected(SqlConnection::errorFrom(query));
-        it = m_statements.emplace(sql, std::move(query)).first;
+        auto statement = SqlStatement::prepare(m_db, sql);
+        if (!statement)
+            return std::unexpected(statement.error());
+        it = m_statements.emplace(sql, std::move(*statement)).first;
     }
-    return &it->second;
+    return it->second.get();
 }
 
 std::expected<qint64, StoreError> WriteContext::tenantId(const QString &slug)
@@ -67,14 +119,14 @@ std::expected<qint64, StoreError> WriteContext::tenantId(const QString &slug)
     auto query = prepared(u"SELECT id FROM tenants WHERE slug = ?"_s);
     if (!query)
         return std::unexpected(query.error());
-    (*query)->bindValue(0, slug);
-    if (auto done = SqlConnection::exec(**query); !done)
+    (*query)->bind(0, slug);
+    if (auto done = (*query)->exec(); !done)
         return std::unexpected(done.error());
     if (!(*query)->next()) {
         (*query)->finish();
         return std::unexpected(StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)});
     }
-    const qint64 id = (*query)->value(0).toLongLong();
+    const qint64 id = (*query)->int64(0);
     (*query)->finish();
     m_newTenants.insert(slug, id);
     return id;
@@ -86,14 +138,14 @@ std::expected<Tenant, StoreError> WriteContext::insertTenant(const QString &slug
     auto query = prepared(u"INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) RETURNING id"_s);
     if (!query)
         return std::unexpected(query.error());
-    (*query)->bindValue(0, slug);
-    (*query)->bindValue(1, name);
-    (*query)->bindValue(2, createdAtMs);
-    if (auto done = SqlConnection::exec(**query); !done)
+    (*query)->bind(0, slug);
+    (*query)->bind(1, name);
+    (*query)->bind(2, createdAtMs);
+    if (auto done = (*query)->exec(); !done)
         return std::unexpected(done.error());
     if (!(*query)->next())
         return std::unexpected(StoreError{StoreError::Kind::Statement, u"the new tenant has no id"_s});
-    Tenant tenant{TenantId{(*query)->value(0).toLongLong()}, slug, name, createdAtMs};
+    Tenant tenant{TenantId{(*query)->int64(0)}, slug, name, createdAtMs};
     (*query)->finish();
     m_newTenants.insert(slug, tenant.id.value);
     m_changes.tenantIds.insert(tenant.id.value);
@@ -113,7 +165,7 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING RETURNING id"_s);
     if (!insert)
         return std::unexpected(insert.error());
-    QSqlQuery &query = **insert;
+    SqlStatement &query = **insert;
     const QVariantList values{key.tenantId,
                               QUuid::createUuid().toString(QUuid::WithoutBraces),
                               toString(key.provider),
@@ -123,11 +175,11 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
                               occurredAtMs,
                               QDateTime::currentMSecsSinceEpoch()};
     for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
-    if (auto done = SqlConnection::exec(query); !done)
+        query.bind(i, values.at(i));
+    if (auto done = query.exec(); !done)
         return std::unexpected(done.error());
     if (query.next()) {
-        const qint64 id = query.value(0).toLongLong();
+        const qint64 id = query.int64(0);
         query.finish();
         m_newCalls.insert(key, id);
         CallAggregate fresh;
@@ -144,14 +196,14 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
     auto select = prepared(u"SELECT id FROM calls WHERE tenant_id = ? AND provider = ? AND provider_call_id = ?"_s);
     if (!select)
         return std::unexpected(select.error());
-    (*select)->bindValue(0, key.tenantId);
-    (*select)->bindValue(1, toString(key.provider));
-    (*select)->bindValue(2, key.providerCallId);
-    if (auto done = SqlConnection::exec(**select); !done)
+    (*select)->bind(0, key.tenantId);
+    (*select)->bind(1, toString(key.provider));
+    (*select)->bind(2, key.providerCallId);
+    if (auto done = (*select)->exec(); !done)
         return std::unexpected(done.error());
     if (!(*select)->next())
         return std::unexpected(StoreError{StoreError::Kind::Statement, u"call vanished while resolving it"_s});
-    const qint64 id = (*select)->value(0).toLongLong();
+    const qint64 id = (*select)->int64(0);
     (*select)->finish();
     m_newCalls.insert(key, id);
     return id;
@@ -159,53 +211,287 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
 
 std::expected<CallAggregate *, StoreError> WriteContext::aggregate(qint64 callId)
 {
+    if (auto it = m_aggregates.find(callId); it == m_aggregates.end()) {
+        if (auto loaded = loadAggregates({callId}); !loaded)
+            return std::unexpected(loaded.error());
+    }
     if (auto it = m_aggregates.find(callId); it != m_aggregates.end())
         return &it->second;
-    const QString sql =
-        u"SELECT provider, status, outcome, outcome_rank, ended_reason, direction, from_number, to_number, agent, "
-        "started_at, ended_at, duration_ms, cost_cents, twilio_call_sid, sip_call_id, backend_log_id, "
-        "first_event_at, last_event_at FROM calls WHERE id = ?"_s +
-        (isSqlite() ? QString() : u" FOR UPDATE"_s);
-    auto select = prepared(sql);
-    if (!select)
-        return std::unexpected(select.error());
-    QSqlQuery &query = **select;
-    query.bindValue(0, callId);
-    if (auto done = SqlConnection::exec(query); !done)
-        return std::unexpected(done.error());
-    if (!query.next())
-        return std::unexpected(StoreError{StoreError::Kind::NotFound, u"call %1 not found"_s.arg(callId)});
+    return std::unexpected(StoreError{StoreError::Kind::NotFound, u"call %1 not found"_s.arg(callId)});
+}
 
-    CallAggregate agg;
-    agg.id = callId;
-    agg.provider = providerFromString(query.value(0).toString()).value_or(Provider::Backend);
-    agg.status = callStatusFromString(query.value(1).toString()).value_or(CallStatus::Queued);
-    if (const auto outcome = outcomeFromString(query.value(2).toString())) {
-        const int rank = query.value(3).toInt();
-        agg.outcome = OutcomeDecision{*outcome, (rank & 1) != 0,
-                                      rank >= 2 ? OutcomeSource::Platform : OutcomeSource::Carrier};
+std::expected<void, StoreError> WriteContext::loadAggregates(const QList<qint64> &callIds)
+{
+    // Rows are locked in id order on PostgreSQL, so two writers on one database cannot deadlock.
+    QList<qint64> ids = callIds;
+    std::sort(ids.begin(), ids.end());
+    const int chunkSize = rowsPerStatement(m_backend);
+    for (qsizetype first = 0; first < ids.size(); first += chunkSize) {
+        const qsizetype count = std::min<qsizetype>(chunkSize, ids.size() - first);
+        QString sql = u"SELECT id, provider, status, outcome, outcome_rank, ended_reason, direction, from_number, "
+                      "to_number, agent, started_at, ended_at, duration_ms, cost_cents, twilio_call_sid, sip_call_id, "
+                      "backend_log_id, first_event_at, last_event_at FROM calls WHERE id IN (?"_s;
+        for (qsizetype i = 1; i < count; ++i)
+            sql += u", ?"_s;
+        sql += isSqlite() ? u")"_s : u") ORDER BY id FOR UPDATE"_s;
+        auto select = prepared(sql);
+        if (!select)
+            return std::unexpected(select.error());
+        SqlStatement &query = **select;
+        for (qsizetype i = 0; i < count; ++i)
+            query.bind(int(i), ids.at(first + i));
+        if (auto done = query.exec(); !done)
+            return done;
+        while (query.next()) {
+            CallAggregate agg;
+            agg.id = query.int64(0);
+            agg.provider = providerFromString(query.text(1)).value_or(Provider::Backend);
+            agg.status = callStatusFromString(query.text(2)).value_or(CallStatus::Queued);
+            if (const auto outcome = outcomeFromString(query.text(3))) {
+                const int rank = int(query.int64(4));
+                agg.outcome = OutcomeDecision{*outcome, (rank & 1) != 0,
+                                              rank >= 2 ? OutcomeSource::Platform : OutcomeSource::Carrier};
+            }
+            agg.endedReason = query.text(5);
+            agg.direction = query.text(6);
+            agg.fromNumber = query.text(7);
+            agg.toNumber = query.text(8);
+            agg.agent = query.text(9);
+            auto optionalLong = [&query](int column) -> std::optional<qint64> {
+                const QVariant value = query.value(column);
+                return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+            };
+            agg.startedAt = optionalLong(10);
+            agg.endedAt = optionalLong(11);
+            agg.durationMs = optionalLong(12);
+            if (const QVariant cost = query.value(13); !cost.isNull())
+                agg.costCents = cost.toDouble();
+            agg.twilioCallSid = query.text(14);
+            agg.sipCallId = query.text(15);
+            agg.backendLogId = query.text(16);
+            agg.firstEventAt = query.int64(17);
+            agg.lastEventAt = query.int64(18);
+            m_aggregates.emplace(agg.id, std::move(agg));
+        }
+        query.finish();
     }
-    agg.endedReason = query.value(4).toString();
-    agg.direction = query.value(5).toString();
-    agg.fromNumber = query.value(6).toString();
-    agg.toNumber = query.value(7).toString();
-    agg.agent = query.value(8).toString();
-    auto optionalLong = [&query](int column) -> std::optional<qint64> {
-        const QVariant value = query.value(column);
-        return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
-    };
-    agg.startedAt = optionalLong(9);
-    agg.endedAt = optionalLong(10);
-    agg.durationMs = optionalLong(11);
-    if (!query.value(12).isNull())
-        agg.costCents = query.value(12).toDouble();
-    agg.twilioCallSid = query.value(13).toString();
-    agg.sipCallId = query.value(14).toString();
-    agg.backendLogId = query.value(15).toString();
-    agg.firstEventAt = query.value(16).toLongLong();
-    agg.lastEventAt = query.value(17).toLongLong();
-    query.finish();
-    return &m_aggregates.emplace(callId, std::move(agg)).first->second;
+    return {};
+}
+
+void WriteContext::requireCall(const CallKey &key, qint64 occurredAtMs)
+{
+    if (m_calls.contains(key) || m_newCalls.contains(key))
+        return;
+    auto it = m_requiredCalls.find(key);
+    if (it == m_requiredCalls.end()) {
+        m_requiredCalls.insert(key, occurredAtMs);
+        m_requiredOrder.append(key);
+    } else if (occurredAtMs < it.value()) {
+        it.value() = occurredAtMs;
+    }
+}
+
+int WriteContext::stageReceipt(qint64 tenantId, const std::optional<CallKey> &call, const Receipt *receipt)
+{
+    m_stagedReceipts.append(StagedReceipt{tenantId, call, receipt});
+    return int(m_stagedReceipts.size() - 1);
+}
+
+std::expected<void, StoreError> WriteContext::resolveStaged()
+{
+    if (auto done = resolveRequiredCalls(); !done)
+        return done;
+    return insertStagedReceipts();
+}
+
+std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
+{
+    if (m_requiredOrder.isEmpty())
+        return {};
+    const QList<CallKey> keys = std::exchange(m_requiredOrder, {});
+    const QHash<CallKey, qint64> times = std::exchange(m_requiredCalls, {});
+    const int chunkSize = rowsPerStatement(m_backend);
+
+    // 1. The calls that exist already.
+    QList<qint64> existing;
+    QSet<CallKey> found;
+    for (qsizetype first = 0; first < keys.size(); first += chunkSize) {
+        const qsizetype count = std::min<qsizetype>(chunkSize, keys.size() - first);
+        QString sql = u"SELECT id, tenant_id, provider, provider_call_id FROM calls WHERE "_s;
+        if (count == 1) {
+            sql += u"tenant_id = ? AND provider = ? AND provider_call_id = ?"_s;
+        } else {
+            sql += u"(tenant_id, provider, provider_call_id) IN (VALUES (CAST(? AS BIGINT), ?, ?)"_s;
+            for (qsizetype i = 1; i < count; ++i)
+                sql += u", (CAST(? AS BIGINT), ?, ?)"_s;
+            sql += u')';
+        }
+        auto select = prepared(sql);
+        if (!select)
+            return std::unexpected(select.error());
+        SqlStatement &query = **select;
+        int bind = 0;
+        for (qsizetype i = first; i < first + count; ++i) {
+            query.bind(bind++, keys.at(i).tenantId);
+            query.bind(bind++, toString(keys.at(i).provider));
+            query.bind(bind++, keys.at(i).providerCallId);
+        }
+        if (auto done = query.exec(); !done)
+            return done;
+        while (query.next()) {
+            const CallKey key{query.int64(1), providerFromString(query.text(2)).value_or(Provider::Backend),
+                              query.text(3)};
+            m_newCalls.insert(key, query.int64(0));
+            existing.append(query.int64(0));
+            found.insert(key);
+        }
+        query.finish();
+    }
+    if (auto loaded = loadAggregates(existing); !loaded)
+        return loaded;
+
+    // 2. The calls seen for the first time: created, with a fresh aggregate each.
+    QList<CallKey> missing;
+    for (const CallKey &key : keys) {
+        if (!found.contains(key))
+            missing.append(key);
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype first = 0; first < missing.size(); first += chunkSize) {
+        const qsizetype count = std::min<qsizetype>(chunkSize, missing.size() - first);
+        QString sql = u"INSERT INTO calls (tenant_id, uuid, provider, provider_call_id, sort_at, first_event_at, "
+                      "last_event_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s;
+        for (qsizetype i = 1; i < count; ++i)
+            sql += u", (?, ?, ?, ?, ?, ?, ?, ?)"_s;
+        sql += u" ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING "
+               "RETURNING id, tenant_id, provider, provider_call_id"_s;
+        auto insert = prepared(sql);
+        if (!insert)
+            return std::unexpected(insert.error());
+        SqlStatement &query = **insert;
+        int bind = 0;
+        for (qsizetype i = first; i < first + count; ++i) {
+            const CallKey &key = missing.at(i);
+            const qint64 at = times.value(key);
+            for (const QVariant &value : {QVariant(key.tenantId), QVariant(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+                                          QVariant(toString(key.provider)), QVariant(key.providerCallId), QVariant(at),
+                                          QVariant(at), QVariant(at), QVariant(now)})
+                query.bind(bind++, value);
+        }
+        if (auto done = query.exec(); !done)
+            return done;
+        while (query.next()) {
+            const CallKey key{query.int64(1), providerFromString(query.text(2)).value_or(Provider::Backend),
+                              query.text(3)};
+            CallAggregate fresh;
+            fresh.id = query.int64(0);
+            fresh.provider = key.provider;
+            fresh.firstEventAt = fresh.lastEventAt = times.value(key);
+            fresh.dirty = true;
+            m_newCalls.insert(key, fresh.id);
+            m_aggregates.emplace(fresh.id, std::move(fresh));
+        }
+        query.finish();
+    }
+    // A call another writer created between the two statements is looked up one by one.
+    for (const CallKey &key : std::as_const(missing)) {
+        if (!m_newCalls.contains(key)) {
+            if (auto resolved = resolveCall(key, times.value(key)); !resolved)
+                return std::unexpected(resolved.error());
+        }
+    }
+    return {};
+}
+
+std::expected<void, StoreError> WriteContext::insertStagedReceipts()
+{
+    m_stagedReceiptIds = QList<std::optional<qint64>>(m_stagedReceipts.size());
+    const qsizetype chunkSize = isSqlite() ? 1 : 100;
+    for (qsizetype first = 0; first < m_stagedReceipts.size(); first += chunkSize) {
+        const qsizetype count = std::min<qsizetype>(chunkSize, m_stagedReceipts.size() - first);
+        QString sql = u"INSERT INTO receipts (tenant_id, call_id, provider, event_key, event_type, status, "
+                      "verification, received_at, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+        for (qsizetype i = 1; i < count; ++i)
+            sql += u", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+        sql += u" ON CONFLICT (tenant_id, provider, event_key) DO NOTHING RETURNING id, tenant_id, provider, event_key"_s;
+        auto statement = prepared(sql);
+        if (!statement)
+            return std::unexpected(statement.error());
+        SqlStatement &query = **statement;
+        int bind = 0;
+        for (qsizetype i = first; i < first + count; ++i) {
+            const StagedReceipt &staged = m_stagedReceipts.at(i);
+            const Receipt &receipt = *staged.receipt;
+            std::optional<qint64> callId;
+            if (staged.call) {
+                const auto it = m_newCalls.constFind(*staged.call);
+                callId = it != m_newCalls.constEnd() ? std::optional<qint64>(*it) : m_calls.value(*staged.call);
+            }
+            query.bind(bind++, staged.tenantId);
+            query.bind(bind++, nullable(callId));
+            query.bind(bind++, toString(receipt.provider));
+            query.bind(bind++, receipt.eventKey);
+            query.bind(bind++, nullable(receipt.eventType));
+            query.bind(bind++, receipt.status == ReceiptStatus::Processed ? u"processed"_s : u"unattributed"_s);
+            query.bind(bind++, receipt.verification == Verification::Verified ? u"verified"_s : u"unsigned"_s);
+            query.bind(bind++, receipt.receivedAtMs);
+            query.bind(bind++, receipt.headersJson.isEmpty() ? u"{}"_s : QString::fromUtf8(receipt.headersJson));
+            query.bind(bind++, receipt.body);
+        }
+        if (auto done = query.exec(); !done)
+            return done;
+        // RETURNING reports only the rows it inserted: of two receipts with one key in a group, the
+        // first takes the row and the second is a duplicate.
+        QHash<QString, qint64> inserted;
+        while (query.next())
+            inserted.insert(query.text(1) + u'\x1f' + query.text(2) + u'\x1f' + query.text(3), query.int64(0));
+        query.finish();
+        for (qsizetype i = first; i < first + count; ++i) {
+            const StagedReceipt &staged = m_stagedReceipts.at(i);
+            if (const auto id = inserted.take(QString::number(staged.tenantId) + u'\x1f' +
+                                              toString(staged.receipt->provider) + u'\x1f' + staged.receipt->eventKey))
+                m_stagedReceiptIds[i] = id;
+        }
+    }
+    m_stagedReceipts.clear();
+    return {};
+}
+
+void WriteContext::addSegment(PendingSegment segment)
+{
+    auto key = std::make_tuple(segment.callId, segment.role, segment.startMs);
+    auto it = m_segments.find(key);
+    if (it == m_segments.end()) {
+        m_segments.emplace(std::move(key), std::move(segment));
+        return;
+    }
+    // A later event for the same turn replaces its text, and keeps an end it already knew.
+    if (!segment.endMs)
+        segment.endMs = it->second.endMs;
+    it->second = std::move(segment);
+}
+
+void WriteContext::addTracePart(const PendingTrace &part, bool isStart)
+{
+    auto [it, inserted] = m_traces.try_emplace(std::make_pair(part.callId, part.toolCallId), part);
+    PendingTrace &trace = it->second;
+    if (inserted)
+        return;
+    if (isStart) {
+        trace.startName = part.startName;
+        if (part.arguments.isValid())
+            trace.arguments = part.arguments;
+        trace.startOffsetMs = part.startOffsetMs;
+        trace.startedAt = part.startedAt;
+    } else {
+        trace.finishName = part.finishName;
+        trace.status = part.status;
+        trace.result = part.result;
+        trace.error = part.error;
+        trace.endOffsetMs = part.endOffsetMs;
+        trace.endedAt = part.endedAt;
+        trace.durationMs = part.durationMs;
+    }
 }
 
 std::expected<void, StoreError> WriteContext::begin()
@@ -214,27 +500,66 @@ std::expected<void, StoreError> WriteContext::begin()
     return SqlConnection::exec(m_db, isSqlite() ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
 }
 
-std::expected<void, StoreError> WriteContext::flush()
+std::expected<void, StoreError> WriteContext::flushSegments()
 {
-    for (RowBuffer *buffer : {&m_events, &m_search, &m_receiptLinks}) {
-        if (auto done = buffer->flush(m_db); !done)
-            return done;
+    for (const auto &[key, s] : m_segments)
+        m_segmentRows.add({s.tenantId, s.callId, s.role, s.text, s.startMs, nullable(s.endMs)});
+    m_segments.clear();
+    return m_segmentRows.flush(m_db, [this](const SqlStatement &row) { m_touchedSegments.append(row.int64(0)); });
+}
+
+std::expected<void, StoreError> WriteContext::flushTraces()
+{
+    for (const auto &[key, t] : m_traces) {
+        const QString name = t.startName.isEmpty() ? t.finishName : t.startName;
+        std::optional<qint64> duration = t.durationMs;
+        if (!duration && t.startedAt && t.endedAt)
+            duration = *t.endedAt - *t.startedAt;
+        m_traceRows.add({t.tenantId, t.callId, t.toolCallId, nullable(name), t.status, t.arguments, t.result, t.error,
+                         nullable(t.startOffsetMs), nullable(t.endOffsetMs), nullable(t.startedAt),
+                         nullable(t.endedAt), nullable(duration)});
     }
-    auto update = prepared(
-        u"UPDATE calls SET status = ?, outcome = ?, outcome_rank = ?, ended_reason = ?, direction = ?, "
-        "from_number = ?, to_number = ?, agent = ?, started_at = ?, ended_at = ?, duration_ms = ?, cost_cents = ?, "
-        "twilio_call_sid = ?, sip_call_id = ?, backend_log_id = ?, first_event_at = ?, last_event_at = ?, "
-        "sort_at = ?, updated_at = ?, function_call_count = function_call_count + ?, "
-        "error_count = error_count + ?, transcript_segment_count = transcript_segment_count + ?, "
-        "event_count = event_count + ? WHERE id = ?"_s);
-    if (!update)
-        return std::unexpected(update.error());
+    m_traces.clear();
+    return m_traceRows.flush(m_db, [this](const SqlStatement &row) { m_touchedTraces.append(row.int64(0)); });
+}
+
+std::expected<void, StoreError> WriteContext::flushFullText()
+{
+    // PostgreSQL indexes generated tsvector columns itself. On SQLite, every turn and trace written
+    // in this transaction is (re)indexed by one statement: OR REPLACE drops a row's old terms.
+    const auto index = [this](QList<qint64> &ids, const QString &sql) -> std::expected<void, StoreError> {
+        if (ids.isEmpty() || !isSqlite())
+            return {};
+        QByteArray json = "[";
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (i > 0)
+                json += ',';
+            json += QByteArray::number(ids.at(i));
+        }
+        json += ']';
+        ids.clear();
+        auto statement = prepared(sql);
+        if (!statement)
+            return std::unexpected(statement.error());
+        (*statement)->bind(0, QString::fromLatin1(json));
+        return (*statement)->exec();
+    };
+    if (auto done = index(m_touchedSegments, u"INSERT OR REPLACE INTO transcript_fts (rowid, text) SELECT id, text "
+                                             "FROM transcript_segments WHERE id IN (SELECT value FROM json_each(?))"_s);
+        !done)
+        return done;
+    return index(m_touchedTraces, u"INSERT OR REPLACE INTO function_fts (rowid, name, arguments) SELECT id, name, "
+                                  "arguments FROM function_traces WHERE id IN (SELECT value FROM json_each(?))"_s);
+}
+
+std::expected<void, StoreError> WriteContext::flushAggregates()
+{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (auto &[id, agg] : m_aggregates) {
         if (!agg.dirty)
             continue;
-        QSqlQuery &query = **update;
-        const QVariantList values{
+        m_aggregateRows.add({
+            id,
             toString(agg.status),
             agg.outcome ? QVariant(toString(agg.outcome->outcome)) : QVariant(),
             agg.outcome ? agg.outcome->rank() : -1,
@@ -254,20 +579,27 @@ std::expected<void, StoreError> WriteContext::flush()
             agg.lastEventAt,
             agg.sortAt(),
             now,
-            agg.functionCallDelta,
-            agg.errorDelta,
-            agg.transcriptDelta,
             agg.eventDelta,
-            id,
-        };
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
-        if (auto done = SqlConnection::exec(query); !done)
-            return done;
+            agg.errorEventDelta,
+        });
         agg.dirty = false;
-        agg.functionCallDelta = agg.errorDelta = agg.transcriptDelta = agg.eventDelta = 0;
+        agg.eventDelta = agg.errorEventDelta = 0;
     }
-    return {};
+    return m_aggregateRows.flush(m_db);
+}
+
+std::expected<void, StoreError> WriteContext::flush()
+{
+    // Turns and traces before the aggregates, which recount them.
+    if (auto done = flushSegments(); !done)
+        return done;
+    if (auto done = flushTraces(); !done)
+        return done;
+    if (auto done = flushFullText(); !done)
+        return done;
+    if (auto done = m_events.flush(m_db); !done)
+        return done;
+    return flushAggregates();
 }
 
 std::expected<void, StoreError> WriteContext::commit()
@@ -292,21 +624,21 @@ void WriteContext::rollback()
     discardTransactionState();
 }
 
-void WriteContext::resetConnection(QSqlDatabase db)
-{
-    m_statements.clear();
-    m_db = std::move(db);
-    discardTransactionState();
-}
-
 void WriteContext::discardTransactionState()
 {
     m_newCalls.clear();
     m_newTenants.clear();
     m_aggregates.clear();
-    m_events.clear();
-    m_search.clear();
-    m_receiptLinks.clear();
+    m_segments.clear();
+    m_traces.clear();
+    m_requiredCalls.clear();
+    m_requiredOrder.clear();
+    m_stagedReceipts.clear();
+    m_stagedReceiptIds.clear();
+    m_touchedSegments.clear();
+    m_touchedTraces.clear();
+    for (RowBuffer *buffer : {&m_events, &m_segmentRows, &m_traceRows, &m_aggregateRows})
+        buffer->clear();
     m_changes = StoreChanges();
 }
 

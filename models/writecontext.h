@@ -4,14 +4,15 @@
 #include "callaggregate.h"
 #include "databaseurl.h"
 #include "rowbuffer.h"
+#include "sqlstatement.h"
 #include "storetypes.h"
 
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <expected>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 namespace CallScope {
@@ -29,20 +30,53 @@ inline size_t qHash(const CallKey &key, size_t seed = 0)
     return qHashMulti(seed, key.tenantId, static_cast<int>(key.provider), key.providerCallId);
 }
 
+// A transcript turn waiting to be written; a later event for the same turn replaces it.
+struct PendingSegment
+{
+    qint64 tenantId = 0;
+    qint64 callId = 0;
+    QString role;
+    qint64 startMs = 0;
+    QString text;
+    std::optional<qint64> endMs;
+};
+
+// What the events of one transaction say about one function call; start and finish may come in
+// any order and in different transactions, and are merged with the row already stored.
+struct PendingTrace
+{
+    qint64 tenantId = 0;
+    qint64 callId = 0;
+    QString toolCallId;
+    QString startName;
+    QString finishName;
+    QVariant arguments;
+    std::optional<qint64> startOffsetMs;
+    std::optional<qint64> startedAt;
+    QString status = QStringLiteral("pending"); // of the finish; pending when no finish came
+    QVariant result;
+    QVariant error;
+    std::optional<qint64> endOffsetMs;
+    std::optional<qint64> endedAt;
+    std::optional<qint64> durationMs;
+};
+
 // Everything one transaction of the writer needs: the connection, prepared statements, buffered
-// multi-row inserts and the call aggregates it has touched. Caches learned inside a transaction
-// become visible to later transactions only once it committed.
+// rows and the call aggregates it has touched. Projections are collected in memory while the
+// transaction's writes run and written as multi-row statements by flush(), inside the transaction.
+// Caches learned inside a transaction become visible to later ones only once it committed.
 class WriteContext
 {
 public:
     WriteContext(QSqlDatabase db, DatabaseUrl::Backend backend);
+    ~WriteContext();
 
     QSqlDatabase &db() { return m_db; }
     bool isSqlite() const { return m_backend == DatabaseUrl::Backend::Sqlite; }
     DatabaseUrl::Backend backend() const { return m_backend; }
 
     // A prepared statement, prepared once per connection.
-    std::expected<QSqlQuery *, StoreError> prepared(const QString &sql);
+    std::expected<SqlStatement *, StoreError> prepared(const QString &sql);
 
     // The id of a tenant by slug (UnknownTenant when there is none).
     std::expected<qint64, StoreError> tenantId(const QString &slug);
@@ -52,12 +86,23 @@ public:
     // an unknown call creates its session).
     std::expected<qint64, StoreError> resolveCall(const CallKey &key, qint64 occurredAtMs);
 
+    // Staging: the writes of a group say what they need before any of them runs, so that one
+    // statement per table serves the whole group (on PostgreSQL, round trips are what limit a
+    // writer). requireCall() and stageReceipt() collect; resolveStaged() finds or creates the calls,
+    // loads their aggregates and inserts the receipts; stagedReceiptId() then tells a ticket's
+    // receipt id, or nothing when it was a duplicate.
+    void requireCall(const CallKey &key, qint64 occurredAtMs);
+    int stageReceipt(qint64 tenantId, const std::optional<CallKey> &call, const Receipt *receipt);
+    std::expected<void, StoreError> resolveStaged();
+    std::optional<qint64> stagedReceiptId(int ticket) const { return m_stagedReceiptIds.value(ticket); }
+
     // The aggregate of a call, loaded (and locked on PostgreSQL) on first touch in this transaction.
     std::expected<CallAggregate *, StoreError> aggregate(qint64 callId);
 
     RowBuffer &events() { return m_events; }
-    RowBuffer &searchRows() { return m_search; }
-    RowBuffer &receiptLinks() { return m_receiptLinks; }
+    void addSegment(PendingSegment segment);
+    // Merges a function event into what this transaction knows of its call.
+    void addTracePart(const PendingTrace &part, bool isStart);
     StoreChanges &changes() { return m_changes; }
 
     std::expected<void, StoreError> begin();
@@ -66,25 +111,45 @@ public:
     std::expected<void, StoreError> commit();
     void rollback();
 
-    // Forget connection-bound state after the connection was reopened.
-    void resetConnection(QSqlDatabase db);
-
 private:
+    std::expected<void, StoreError> resolveRequiredCalls();
+    std::expected<void, StoreError> loadAggregates(const QList<qint64> &callIds);
+    std::expected<void, StoreError> insertStagedReceipts();
+    std::expected<void, StoreError> flushSegments();
+    std::expected<void, StoreError> flushTraces();
+    std::expected<void, StoreError> flushFullText();
+    std::expected<void, StoreError> flushAggregates();
     void discardTransactionState();
 
     QSqlDatabase m_db;
     DatabaseUrl::Backend m_backend;
-    std::unordered_map<QString, QSqlQuery> m_statements; // QSqlQuery is move-only
+    std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_statements;
 
     QHash<QString, qint64> m_tenants;
     QHash<QString, qint64> m_newTenants; // learned in the open transaction
     QHash<CallKey, qint64> m_calls;
-    QHash<CallKey, qint64> m_newCalls; // created in the open transaction
+    QHash<CallKey, qint64> m_newCalls; // created or looked up in the open transaction
     std::map<qint64, CallAggregate> m_aggregates;
 
+    struct StagedReceipt
+    {
+        qint64 tenantId;
+        std::optional<CallKey> call;
+        const Receipt *receipt;
+    };
+    QHash<CallKey, qint64> m_requiredCalls; // key -> earliest event time
+    QList<CallKey> m_requiredOrder;
+    QList<StagedReceipt> m_stagedReceipts;
+    QList<std::optional<qint64>> m_stagedReceiptIds;
+
+    std::map<std::tuple<qint64, QString, qint64>, PendingSegment> m_segments; // (call, role, start)
+    std::map<std::pair<qint64, QString>, PendingTrace> m_traces;              // (call, tool call id)
+    QList<qint64> m_touchedSegments; // ids written in this transaction, for the SQLite full-text index
+    QList<qint64> m_touchedTraces;
     RowBuffer m_events;
-    RowBuffer m_search;
-    RowBuffer m_receiptLinks;
+    RowBuffer m_segmentRows;
+    RowBuffer m_traceRows;
+    RowBuffer m_aggregateRows;
     StoreChanges m_changes;
 };
 

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// callscope-bench: benchmark programs (figures, not pass/fail tests).
+//   callscope-bench store [--db URL] [--events N] [--events-per-receipt K] [--receipts-per-submission R]
+//                         [--events-per-call E] [--submitters C] [--in-flight F] [--mix status|transcript|mixed]
+// appends N synthetic events through the group-commit writer and prints events/s.
+#include "store.h"
+#include "testsupport.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <deque>
+#include <thread>
+#include <vector>
+
+using namespace CallScope;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct StoreBenchOptions
+{
+    QString db;
+    qint64 events = 200'000;
+    int eventsPerReceipt = 4;
+    int receiptsPerSubmission = 1;
+    int eventsPerCall = 40;
+    int submitters = 8;
+    int inFlight = 64;
+    QString mix = u"mixed"_s;
+};
+
+CallEvent syntheticEvent(const QString &mix, qint64 n, const QString &call, qint64 atMs)
+{
+    const int pick = mix == "status"_L1 ? 0 : mix == "transcript"_L1 ? 1 : int(n % 4);
+    switch (pick) {
+    case 0:
+        return Test::statusEvent(Provider::Retell, call, n % 10 == 9 ? CallStatus::Ended : CallStatus::InProgress, atMs,
+                                 {{u"fromNumber"_s, u"+4915112345678"_s}, {u"agent"_s, u"front-desk"_s}});
+    case 1:
+        return Test::transcriptEvent(Provider::Retell, call, n % 2 ? u"user"_s : u"agent"_s,
+                                     u"Turn %1: I would like to book a cleaning appointment next Tuesday morning"_s.arg(n),
+                                     n * 1000, atMs);
+    case 2:
+        return Test::functionEvent(Provider::Retell, call, EventKind::FunctionStarted, u"tc%1"_s.arg(n / 4),
+                                   u"book_appointment"_s, n * 1000, atMs,
+                                   {{u"arguments"_s, QJsonObject{{u"day"_s, u"tuesday"_s}, {u"slot"_s, u"09:30"_s}}}});
+    default:
+        return Test::functionEvent(Provider::Retell, call, EventKind::FunctionFinished, u"tc%1"_s.arg(n / 4),
+                                   u"book_appointment"_s, n * 1000 + 420, atMs,
+                                   {{u"status"_s, n % 20 == 3 ? u"error"_s : u"success"_s}});
+    }
+}
+
+double percentile(std::vector<double> &values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+int storeBench(const StoreBenchOptions &options)
+{
+    QTemporaryDir dir;
+    DatabaseUrl url = DatabaseUrl::sqlite(dir.filePath(u"bench.db"_s));
+    if (!options.db.isEmpty()) {
+        auto parsed = DatabaseUrl::parse(options.db);
+        if (!parsed) {
+            std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(parsed.error()));
+            return 2;
+        }
+        url = *parsed;
+    }
+    auto opened = Store::open(url, url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password);
+    if (!opened) {
+        std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(opened.error().message));
+        return 1;
+    }
+    Store &store = **opened;
+    const QString runId = QString::number(QDateTime::currentMSecsSinceEpoch(), 36);
+
+    // Build every submission before the clock starts: the figure is the store's, not the generator's.
+    const int perSubmission = options.eventsPerReceipt * options.receiptsPerSubmission;
+    const qint64 submissions = (options.events + perSubmission - 1) / perSubmission;
+    std::vector<std::vector<IngestSubmission>> work(size_t(options.submitters));
+    qint64 n = 0;
+    for (qint64 s = 0; s < submissions; ++s) {
+        IngestSubmission submission{u"default"_s, {}};
+        for (int r = 0; r < options.receiptsPerSubmission; ++r) {
+            const qint64 receipt = s * options.receiptsPerSubmission + r;
+            const QString call = u"bench-%1-%2"_s.arg(runId).arg(receipt * options.eventsPerReceipt / options.eventsPerCall);
+            CallEvents events;
+            for (int e = 0; e < options.eventsPerReceipt; ++e, ++n)
+                events.append(syntheticEvent(options.mix, n, call, 1'790'000'000'000 + n));
+            submission.units.append(Test::makeUnit(Provider::Retell, u"%1-%2-%3"_s.arg(runId).arg(s).arg(r), call, events));
+        }
+        work[size_t(s % options.submitters)].push_back(std::move(submission));
+    }
+
+    std::atomic<qint64> acked = 0;
+    std::atomic<int> failures = 0;
+    std::vector<std::vector<double>> latencies(size_t(options.submitters));
+    const quint64 groupsBefore = store.committedGroups();
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::thread> threads;
+    for (int t = 0; t < options.submitters; ++t) {
+        threads.emplace_back([&, t] {
+            std::deque<std::pair<QFuture<Store::Result<IngestResult>>, qint64>> pending;
+            auto drainOne = [&] {
+                auto [future, startedNs] = std::move(pending.front());
+                pending.pop_front();
+                future.waitForFinished();
+                latencies[size_t(t)].push_back(double(clock.nsecsElapsed() - startedNs) / 1e6);
+                const auto result = future.result();
+                if (!result)
+                    failures.fetch_add(1);
+                else
+                    acked.fetch_add(qint64(result->accepted) * options.eventsPerReceipt);
+            };
+            for (IngestSubmission &submission : work[size_t(t)]) {
+                if (int(pending.size()) >= options.inFlight)
+                    drainOne();
+                pending.emplace_back(store.ingest(std::move(submission)), clock.nsecsElapsed());
+            }
+            while (!pending.empty())
+                drainOne();
+        });
+    }
+    for (auto &thread : threads)
+        thread.join();
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const quint64 groups = store.committedGroups() - groupsBefore;
+    store.stop();
+
+    std::vector<double> all;
+    for (auto &l : latencies)
+        all.insert(all.end(), l.begin(), l.end());
+    const double p50 = percentile(all, 0.50), p99 = percentile(all, 0.99), max = all.empty() ? 0 : all.back();
+    std::printf("backend=%s synchronous=%s events=%lld receipts=%lld submissions=%lld events_per_call=%d submitters=%d "
+                "in_flight=%d mix=%s\n",
+                url.isSqlite() ? "sqlite" : "postgres", url.isSqlite() ? "FULL" : "on(synchronous_commit)",
+                static_cast<long long>(acked.load()), static_cast<long long>(submissions * options.receiptsPerSubmission),
+                static_cast<long long>(submissions), options.eventsPerCall, options.submitters, options.inFlight,
+                qPrintable(options.mix));
+    std::printf("group transactions=%llu (%.1f submissions each)\n", static_cast<unsigned long long>(groups),
+                groups ? double(submissions) / double(groups) : 0.0);
+    std::printf("completion latency ms: p50=%.2f p99=%.2f max=%.2f\n", p50, p99, max);
+    std::printf("failures=%d seconds=%.3f events_per_s=%.0f\n", failures.load(), seconds, double(acked.load()) / seconds);
+    return failures.load() == 0 ? 0 : 1;
+}
+
+int usage(FILE *to)
+{
+    std::fprintf(to, "usage: callscope-bench store [--db URL] [--events N] [--events-per-receipt K]\n"
+                     "                             [--receipts-per-submission R] [--events-per-call E]\n"
+                     "                             [--submitters C] [--in-flight F]\n"
+                     "                             [--mix status|transcript|mixed]\n");
+    return to == stdout ? 0 : 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == "--help"_L1)
+        return usage(args.size() < 2 ? stderr : stdout);
+    if (args.at(1) != "store"_L1)
+        return usage(stderr);
+    StoreBenchOptions options;
+    for (qsizetype i = 2; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == "--help"_L1)
+            return usage(stdout);
+        if (i + 1 >= args.size())
+            return usage(stderr);
+        const QString v = args.at(++i);
+        bool ok = true;
+        if (a == "--db"_L1)
+            options.db = v;
+        else if (a == "--events"_L1)
+            options.events = v.toLongLong(&ok);
+        else if (a == "--events-per-receipt"_L1)
+            options.eventsPerReceipt = v.toInt(&ok);
+        else if (a == "--receipts-per-submission"_L1)
+            options.receiptsPerSubmission = v.toInt(&ok);
+        else if (a == "--events-per-call"_L1)
+            options.eventsPerCall = v.toInt(&ok);
+        else if (a == "--submitters"_L1)
+            options.submitters = v.toInt(&ok);
+        else if (a == "--in-flight"_L1)
+            options.inFlight = v.toInt(&ok);
+        else if (a == "--mix"_L1 && (v == "status"_L1 || v == "transcript"_L1 || v == "mixed"_L1))
+            options.mix = v;
+        else
+            return usage(stderr);
+        if (!ok || options.events <= 0 || options.eventsPerReceipt <= 0 || options.receiptsPerSubmission <= 0 || options.eventsPerCall <= 0 ||
+            options.submitters <= 0 || options.inFlight <= 0)
+            return usage(stderr);
+    }
+    return storeBench(options);
+}
