@@ -3,13 +3,36 @@
 #include "appicon.h"
 #include "cli/options.h"
 #include "mainwindow.h"
-#include "store.h"
+#include "runtime.h"
+#include "secrets/secretstore.h"
+#include "settings.h"
+#include "unixsignals.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QTranslator>
 
 #include <cstdio>
 
 using namespace CallScope;
+
+namespace {
+
+// English is the source language; German ships. --lang wins over the setting, which wins over the system.
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("callscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -18,6 +41,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("callscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("CallScope"));
     QApplication::setApplicationVersion(QStringLiteral(CALLSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("callscope"));
     QApplication::setWindowIcon(appIcon());
 
     auto options = parseOptions(QCoreApplication::arguments(), Program::Desktop);
@@ -26,10 +50,38 @@ int main(int argc, char *argv[])
                      qPrintable(usageText(Program::Desktop)));
         return 2;
     }
-    auto store = Store::open(options->database, options->database.password);
-    ShellInfo info;
-    info.databaseDisplay = options->database.displayString();
-    MainWindow window(info);
-    window.show();
+    Settings settings;
+    installTranslations(app, options->language.isEmpty() ? settings.string(Settings::Key::Language) : options->language);
+
+    Runtime runtime(*options);
+    if (auto secrets = runtime.openSecrets(); !secrets) {
+        std::fprintf(stderr, "callscope: %s\n", qPrintable(secrets.error()));
+        return 1;
+    }
+    std::unique_ptr<MainWindow> window;
+    QObject::connect(&runtime, &Runtime::failed, &app, [](const QString &reason) {
+        std::fprintf(stderr, "callscope: %s\n", qPrintable(reason));
+        QMessageBox::critical(nullptr, QApplication::translate("main", "CallScope cannot start"), reason);
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&runtime, &Runtime::started, &app, [&runtime, &window] {
+        ShellInfo info;
+        info.publicBaseUrl = runtime.publicBaseUrl();
+        info.listenAddress = runtime.listenAddress();
+        info.listenError = runtime.listenError();
+        info.databaseDisplay = runtime.options().database.displayString();
+        info.secretBackend = runtime.secrets()->backendName();
+        window = std::make_unique<MainWindow>(info);
+        window->show();
+        if (!info.listenAddress.isEmpty())
+            std::printf("listening on %s\n", qPrintable(info.listenAddress));
+        std::fflush(stdout);
+    });
+    UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &runtime, [&runtime] { runtime.shutdown(); });
+    QObject::connect(&app, &QApplication::lastWindowClosed, &runtime, [&runtime] { runtime.shutdown(); });
+    QObject::connect(&runtime, &Runtime::stopped, &app, [] { QCoreApplication::exit(0); });
+    app.setQuitOnLastWindowClosed(false); // quit once the store has committed, not before
+    runtime.start();
     return app.exec();
 }

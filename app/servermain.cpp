@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// callscope-server: the listener and workers with no window.
+// callscope-server: the listener and workers with no window, and the administration commands.
+#include "cli/commands.h"
 #include "cli/options.h"
-#include "store.h"
+#include "runtime.h"
+#include "secrets/secretstore.h"
+#include "unixsignals.h"
 
 #include <QCoreApplication>
 
@@ -16,16 +19,51 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("callscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CALLSCOPE_VERSION));
 
-    auto options = parseOptions(QCoreApplication::arguments(), Program::Server);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        std::fputs(qPrintable(usageText(Program::Server)), stdout);
+        return 0;
+    }
+    auto options = parseOptions(arguments, Program::Server);
     if (!options) {
         std::fprintf(stderr, "callscope-server: %s\n%s", qPrintable(options.error().message),
                      qPrintable(usageText(Program::Server)));
         return 2;
     }
-    auto store = Store::open(options->database, options->database.password);
-    if (!store) {
-        std::fprintf(stderr, "callscope-server: %s\n", qPrintable(store.error().message));
+    Runtime runtime(*options);
+    if (auto secrets = runtime.openSecrets(); !secrets) {
+        std::fprintf(stderr, "callscope-server: %s\n", qPrintable(secrets.error()));
         return 1;
     }
-    return 0;
+
+    if (!options->command.isEmpty()) {
+        CommandRunner commands(runtime);
+        QObject::connect(&commands, &CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
+        commands.run();
+        return app.exec();
+    }
+
+    UnixSignals unixSignals;
+    QObject::connect(&runtime, &Runtime::failed, &app, [](const QString &reason) {
+        std::fprintf(stderr, "callscope-server: %s\n", qPrintable(reason));
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&runtime, &Runtime::started, &app, [&runtime] {
+        if (!runtime.listenError().isEmpty()) {
+            std::fprintf(stderr, "callscope-server: cannot listen on %s:%u: %s\n", qPrintable(runtime.options().listenHost),
+                         unsigned(runtime.options().listenPort), qPrintable(runtime.listenError()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        // The first line on stdout, for scripts that start us on port 0.
+        std::printf("listening on %s\n", qPrintable(runtime.listenAddress()));
+        std::fflush(stdout);
+        std::fprintf(stderr, "callscope-server: database %s, secrets from the %s, webhooks at %s/webhooks/PROVIDER\n",
+                     qPrintable(runtime.options().database.displayString()),
+                     qPrintable(runtime.secrets()->backendName()), qPrintable(runtime.publicBaseUrl()));
+    });
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &runtime, [&runtime] { runtime.shutdown(); });
+    QObject::connect(&runtime, &Runtime::stopped, &app, [] { QCoreApplication::exit(0); });
+    runtime.start();
+    return app.exec();
 }

@@ -7,7 +7,9 @@
 #include "sqlconnection.h"
 #include "writecontext.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -338,6 +340,72 @@ QFuture<Store::Result<QList<Tenant>>> Store::ensureTenants(const QStringList &sl
             created.append(*tenant);
         }
         return created;
+    });
+}
+
+} // namespace CallScope
+
+namespace CallScope {
+
+QFuture<Store::Result<Store::NewToken>> Store::createToken(const QString &tenantSlug, const QString &scope,
+                                                          const QString &label)
+{
+    // Generated outside the job: a retried group must store the token it will return.
+    auto random = [](int bytes) {
+        QByteArray raw(bytes, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
+                                             reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+        return QString::fromLatin1(raw.toHex());
+    };
+    NewToken token;
+    token.tokenId = random(8);
+    token.token = u"cs_%1_%2_%3"_s.arg(scope, token.tokenId, random(24));
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(token.token.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return write<NewToken>([tenantSlug, scope, label, token, hash](WriteContext &context) -> Result<NewToken> {
+        if (scope != "ingest"_L1 && scope != "read"_L1)
+            return std::unexpected(StoreError{StoreError::Kind::InvalidArgument, u"a token's scope is ingest or read"_s});
+        auto tenant = context.tenantId(tenantSlug);
+        if (!tenant)
+            return std::unexpected(tenant.error());
+        auto insert = context.prepared(u"INSERT INTO api_tokens (tenant_id, token_id, token_hash, scope, label, created_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"_s);
+        if (!insert)
+            return std::unexpected(insert.error());
+        const QVariantList values{*tenant, token.tokenId, hash, scope, label.isEmpty() ? QVariant() : QVariant(label),
+                                  QDateTime::currentMSecsSinceEpoch()};
+        for (int i = 0; i < values.size(); ++i)
+            (*insert)->bind(i, values.at(i));
+        if (auto done = (*insert)->exec(); !done)
+            return std::unexpected(done.error());
+        context.changes().tenantIds.insert(*tenant);
+        context.changes().kinds |= StoreChanges::Tokens;
+        return token;
+    });
+}
+
+QFuture<Store::Result<bool>> Store::revokeToken(const QString &tenantSlug, const QString &tokenId)
+{
+    return write<bool>([tenantSlug, tokenId](WriteContext &context) -> Result<bool> {
+        auto tenant = context.tenantId(tenantSlug);
+        if (!tenant)
+            return std::unexpected(tenant.error());
+        auto update = context.prepared(u"UPDATE api_tokens SET revoked_at = ? WHERE tenant_id = ? AND token_id = ? "
+                                       "AND revoked_at IS NULL RETURNING id"_s);
+        if (!update)
+            return std::unexpected(update.error());
+        (*update)->bind(0, QDateTime::currentMSecsSinceEpoch());
+        (*update)->bind(1, *tenant);
+        (*update)->bind(2, tokenId);
+        if (auto done = (*update)->exec(); !done)
+            return std::unexpected(done.error());
+        const bool revoked = (*update)->next();
+        (*update)->finish();
+        if (!revoked)
+            return std::unexpected(StoreError{StoreError::Kind::NotFound,
+                                              u"no active token %1 for tenant \"%2\""_s.arg(tokenId, tenantSlug)});
+        context.changes().tenantIds.insert(*tenant);
+        context.changes().kinds |= StoreChanges::Tokens;
+        return true;
     });
 }
 

@@ -57,6 +57,16 @@ public:
     // Creates the tenants that do not exist yet; existing ones are left as they are.
     QFuture<Result<QList<Tenant>>> ensureTenants(const QStringList &slugs);
 
+    // API tokens: the token is returned once and only its SHA-256 is stored. Format:
+    // cs_<scope>_<tokenId>_<secret>, so a verifier finds the row by id and compares hashes.
+    struct NewToken
+    {
+        QString tokenId;
+        QString token;
+    };
+    QFuture<Result<NewToken>> createToken(const QString &tenantSlug, const QString &scope, const QString &label = {});
+    QFuture<Result<bool>> revokeToken(const QString &tenantSlug, const QString &tokenId);
+
     // Writes waiting for the writer (not counting the group being committed).
     int queueDepth() const;
     // Group transactions committed and the writes they carried, for metrics and the benchmark.

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runtime.h"
+
+#include "http/httpserver.h"
+#include "http/router.h"
+#include "logging.h"
+#include "secrets/environmentsecretstore.h"
+#include "secrets/filesecretstore.h"
+#include "secrets/keychainsecretstore.h"
+#include "settings.h"
+#include "store.h"
+#include "webhookurls.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslKey>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope {
+
+Runtime::Runtime(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+Runtime::~Runtime()
+{
+    // The listener goes first: nothing may reach the store while it stops.
+    m_server.reset();
+    if (m_store)
+        m_store->stop();
+}
+
+std::expected<void, QString> Runtime::openSecrets()
+{
+    std::unique_ptr<SecretStore> beneath;
+    if (!m_options.secretsFile.isEmpty()) {
+        auto file = FileSecretStore::open(m_options.secretsFile);
+        if (!file)
+            return std::unexpected(file.error());
+        m_secretFileTenants = (*file)->tenants();
+        beneath = std::move(*file);
+    } else {
+        beneath = std::make_unique<KeychainSecretStore>();
+    }
+    m_secrets = std::make_unique<EnvironmentSecretStore>(std::move(beneath));
+    return {};
+}
+
+void Runtime::startWithoutListener()
+{
+    m_listen = false;
+    start();
+}
+
+void Runtime::start()
+{
+    if (!m_secrets) {
+        if (auto opened = openSecrets(); !opened) {
+            emit failed(opened.error());
+            return;
+        }
+    }
+    const DatabaseUrl &url = m_options.database;
+    if (url.isSqlite() || !url.password.isEmpty()) {
+        openStore(url.password);
+        return;
+    }
+    // PostgreSQL: the password comes from the secret store, else libpq's PGPASSWORD/.pgpass.
+    m_secrets->read(u"default"_s, u"db.password"_s).then(this, [this](const SecretValue &value) {
+        if (!value)
+            qCWarning(lcApp) << "cannot read db.password from the secret store:" << value.error();
+        openStore(value && value->has_value() ? **value : QString());
+    });
+}
+
+void Runtime::openStore(const QString &password)
+{
+    auto store = Store::open(m_options.database, password);
+    if (!store) {
+        emit failed(u"cannot open the database %1: %2"_s.arg(m_options.database.displayString(), store.error().message));
+        return;
+    }
+    m_store = std::move(*store);
+    if (!m_secretFileTenants.isEmpty()) {
+        auto ensured = m_store->ensureTenants(m_secretFileTenants);
+        ensured.waitForFinished(); // on the writer thread; no event loop needed
+        if (const auto result = ensured.result(); !result) {
+            emit failed(u"cannot create the tenants of the secrets file: %1"_s.arg(result.error().message));
+            return;
+        }
+    }
+    if (m_listen) {
+        startListening();
+        return;
+    }
+    emit started();
+}
+
+void Runtime::startListening()
+{
+    Settings settings;
+    Http::Limits limits;
+    limits.maxBodyBytes = settings.integer(Settings::Key::MaxBodyBytes);
+    limits.maxHeaderBytes = settings.integer(Settings::Key::MaxHeaderBytes);
+    limits.maxConnections = settings.integer(Settings::Key::MaxConnections);
+    limits.requestTimeoutMs = settings.integer(Settings::Key::RequestTimeoutMs);
+    limits.idleTimeoutMs = settings.integer(Settings::Key::IdleTimeoutMs);
+    m_server = std::make_unique<Http::Server>(limits);
+    m_router = std::make_unique<Http::Router>();
+    registerRoutes();
+    m_server->setHandler(m_router->handler());
+
+    if (!m_options.tlsCert.isEmpty()) {
+        QFile certFile(m_options.tlsCert);
+        QFile keyFile(m_options.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            emit failed(u"cannot read the TLS certificate or key: %1"_s.arg(
+                certFile.isOpen() ? keyFile.errorString() : certFile.errorString()));
+            return;
+        }
+        const QSslCertificate certificate(&certFile, QSsl::Pem);
+        QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull()) {
+            keyFile.seek(0);
+            key = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
+        }
+        if (certificate.isNull() || key.isNull()) {
+            emit failed(u"the TLS certificate or key is not valid PEM"_s);
+            return;
+        }
+        m_server->setTls(certificate, key);
+    }
+
+    const QHostAddress address = m_options.listenHost == "localhost"_L1 ? QHostAddress(QHostAddress::LocalHost)
+                                                                        : QHostAddress(m_options.listenHost);
+    if (auto listening = m_server->listen(address, m_options.listenPort); !listening)
+        m_listenError = listening.error();
+    refreshConfiguredProviders();
+    emit started();
+}
+
+void Runtime::shutdown()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    auto finish = [this] {
+        if (m_store)
+            m_store->stop(); // commits what it accepted
+        emit stopped();
+    };
+    if (!m_server || m_server->requestsInFlight() == 0) {
+        if (m_server)
+            m_server->stopAccepting();
+        QMetaObject::invokeMethod(this, finish, Qt::QueuedConnection);
+        return;
+    }
+    connect(m_server.get(), &Http::Server::drained, this, finish, Qt::SingleShotConnection);
+    m_server->stopAccepting();
+}
+
+QString Runtime::listenAddress() const
+{
+    if (!m_server || !m_server->isListening())
+        return {};
+    const QHostAddress address = m_server->address();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
+                                                                             : address.toString();
+    return host + u':' + QString::number(m_server->port());
+}
+
+QString Runtime::publicBaseUrl() const
+{
+    if (!m_options.publicUrl.isEmpty())
+        return m_options.publicUrl;
+    const QString scheme = m_options.tlsCert.isEmpty() ? u"http"_s : u"https"_s;
+    if (const QString bound = listenAddress(); !bound.isEmpty())
+        return scheme + u"://"_s + bound;
+    return scheme + u"://%1:%2"_s.arg(m_options.listenHost).arg(m_options.listenPort);
+}
+
+void Runtime::refreshConfiguredProviders()
+{
+    for (const Provider provider : webhookProviders) {
+        const QString name = toString(provider);
+        const QStringList keys = secretKeysFor(provider);
+        m_configured.insert(name, false);
+        // Configured when its first key is present (Vapi: vapi.secret or vapi.hmacSecret).
+        for (const QString &key : keys) {
+            m_secrets->read(u"default"_s, key).then(this, [this, name](const SecretValue &value) {
+                if (value && value->has_value() && !(*value)->isEmpty())
+                    m_configured.insert(name, true);
+            });
+            if (provider != Provider::Vapi)
+                break;
+        }
+    }
+}
+
+void Runtime::registerRoutes()
+{
+    m_router->add("GET", u"/health"_s, [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {
+        QJsonObject providers;
+        for (const Provider provider : webhookProviders) {
+            const QString name = toString(provider);
+            providers.insert(name, QJsonObject{{u"configured"_s, m_configured.value(name)}});
+        }
+        const bool ok = m_store && !m_stopping;
+        responder.send(Http::Response::json(
+            200, QJsonObject{{u"status"_s, ok ? u"ok"_s : u"degraded"_s},
+                                        {u"store"_s, m_options.database.isSqlite() ? u"sqlite"_s : u"postgresql"_s},
+                                        {u"providers"_s, providers},
+                                        {u"queueDepth"_s, m_store ? m_store->queueDepth() : 0}}));
+    });
+}
+
+} // namespace CallScope

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cli/options.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace CallScope {
+
+class SecretStore;
+class Store;
+namespace Http {
+class Router;
+class Server;
+}
+
+// Everything that runs without a window, wired once for both executables: the secret store, the
+// durable store and the HTTP listener. start() is asynchronous because the keychain is.
+class Runtime : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Runtime(Options options, QObject *parent = nullptr);
+    ~Runtime() override;
+
+    // Opens the secret store (synchronously, so a refused --secrets-file is reported at once).
+    std::expected<void, QString> openSecrets();
+    // Opens the database and the listener; emits started() or failed(). A listener that cannot
+    // bind is reported by listenError() and does not stop the desktop app (the server treats it as
+    // a failure).
+    void start();
+    // Opens the database only (for the command-line commands); emits started() or failed().
+    void startWithoutListener();
+    // Stops accepting, answers what was accepted, commits it, then emits stopped().
+    void shutdown();
+
+    const Options &options() const { return m_options; }
+    SecretStore *secrets() const { return m_secrets.get(); }
+    Store *store() const { return m_store.get(); }
+    Http::Server *server() const { return m_server.get(); }
+    QString listenAddress() const; // HOST:PORT actually bound, empty when not listening
+    QString listenError() const { return m_listenError; }
+    QString publicBaseUrl() const;
+    // Which providers have their signing secrets for the tenant "default" (for /health and the UI).
+    QHash<QString, bool> configuredProviders() const { return m_configured; }
+
+signals:
+    void started();
+    void failed(const QString &reason);
+    void stopped();
+
+private:
+    void openStore(const QString &password);
+    void startListening();
+    void registerRoutes();
+    void refreshConfiguredProviders();
+
+    Options m_options;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Http::Server> m_server;
+    std::unique_ptr<Http::Router> m_router;
+    QString m_listenError;
+    QStringList m_secretFileTenants;
+    QHash<QString, bool> m_configured;
+    bool m_stopping = false;
+    bool m_listen = true;
+};
+
+} // namespace CallScope
