@@ -71,7 +71,12 @@ int main(int argc, char *argv[])
         info.listenError = runtime.listenError();
         info.databaseDisplay = runtime.options().database.displayString();
         info.secretBackend = runtime.secrets()->backendName();
+        info.configuredProviders = runtime.configuredProviders();
         window = std::make_unique<MainWindow>(info);
+        QObject::connect(&runtime, &Runtime::providersChanged, window.get(), [&runtime, &window, info]() mutable {
+            info.configuredProviders = runtime.configuredProviders();
+            window->setShellInfo(info);
+        });
         window->show();
         if (!info.listenAddress.isEmpty())
             std::printf("listening on %s\n", qPrintable(info.listenAddress));
@@ -82,6 +87,7 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QApplication::lastWindowClosed, &runtime, [&runtime] { runtime.shutdown(); });
     QObject::connect(&runtime, &Runtime::stopped, &app, [] { QCoreApplication::exit(0); });
     app.setQuitOnLastWindowClosed(false); // quit once the store has committed, not before
-    runtime.start();
+    // From inside the event loop: exit() before exec() would be lost.
+    QMetaObject::invokeMethod(&runtime, &Runtime::start, Qt::QueuedConnection);
     return app.exec();
 }

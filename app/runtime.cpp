@@ -192,8 +192,10 @@ void Runtime::refreshConfiguredProviders()
         // Configured when its first key is present (Vapi: vapi.secret or vapi.hmacSecret).
         for (const QString &key : keys) {
             m_secrets->read(u"default"_s, key).then(this, [this, name](const SecretValue &value) {
-                if (value && value->has_value() && !(*value)->isEmpty())
+                if (value && value->has_value() && !(*value)->isEmpty() && !m_configured.value(name)) {
                     m_configured.insert(name, true);
+                    emit providersChanged();
+                }
             });
             if (provider != Provider::Vapi)
                 break;

@@ -50,6 +50,8 @@ public:
 signals:
     void started();
     void failed(const QString &reason);
+    // configuredProviders() changed (secrets are read asynchronously after start).
+    void providersChanged();
     void stopped();
 
 private:

@@ -39,7 +39,7 @@ int main(int argc, char *argv[])
     if (!options->command.isEmpty()) {
         CommandRunner commands(runtime);
         QObject::connect(&commands, &CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
-        commands.run();
+        QMetaObject::invokeMethod(&commands, &CommandRunner::run, Qt::QueuedConnection);
         return app.exec();
     }
 
@@ -50,8 +50,7 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&runtime, &Runtime::started, &app, [&runtime] {
         if (!runtime.listenError().isEmpty()) {
-            std::fprintf(stderr, "callscope-server: cannot listen on %s:%u: %s\n", qPrintable(runtime.options().listenHost),
-                         unsigned(runtime.options().listenPort), qPrintable(runtime.listenError()));
+            std::fprintf(stderr, "callscope-server: %s\n", qPrintable(runtime.listenError()));
             QCoreApplication::exit(1);
             return;
         }
@@ -64,6 +63,7 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &runtime, [&runtime] { runtime.shutdown(); });
     QObject::connect(&runtime, &Runtime::stopped, &app, [] { QCoreApplication::exit(0); });
-    runtime.start();
+    // From inside the event loop: exit() before exec() would be lost.
+    QMetaObject::invokeMethod(&runtime, &Runtime::start, Qt::QueuedConnection);
     return app.exec();
 }

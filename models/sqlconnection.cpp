@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 
@@ -31,9 +32,21 @@ std::expected<QSqlDatabase, StoreError> SqlConnection::open(const DatabaseUrl &u
 {
     if (url.isSqlite()) {
         const QFileInfo info(url.path);
-        if (!QDir().mkpath(info.absolutePath()))
-            return std::unexpected(StoreError{StoreError::Kind::Unavailable,
-                                              u"cannot create the folder %1"_s.arg(info.absolutePath())});
+        // Calls hold phone numbers and what callers said: the folder and file CallScope creates are
+        // private to the user (SQLite gives its -wal and -shm files the database file's mode).
+        if (!QDir(info.absolutePath()).exists()) {
+            if (!QDir().mkpath(info.absolutePath()))
+                return std::unexpected(StoreError{StoreError::Kind::Unavailable,
+                                                  u"cannot create the folder %1"_s.arg(info.absolutePath())});
+            QFile::setPermissions(info.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+        if (!info.exists()) {
+            QFile file(url.path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+                !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
+                return std::unexpected(StoreError{StoreError::Kind::Unavailable,
+                                                  u"cannot create %1: %2"_s.arg(url.path, file.errorString())});
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
         db.setDatabaseName(url.path);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);

@@ -107,8 +107,28 @@
         <translation>Twilio-Konsole → Ihre Nummer → Voice → Call status changes; hinterlegen Sie Ihr Auth Token als twilio.authToken.</translation>
     </message>
     <message>
-        <source>Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest token (callscope-server token create --tenant %2 --scope ingest).</source>
-        <translation>Ihr eigenes Backend meldet Tool-Aufrufe, Gesprächsbeiträge und Rückrufwünsche an %1, mit einem Ingest-Token (callscope-server token create --tenant %2 --scope ingest).</translation>
+        <source>✓ Secret stored</source>
+        <translation>✓ Geheimnis hinterlegt</translation>
+    </message>
+    <message>
+        <source>⚠ No secret yet</source>
+        <translation>⚠ Noch kein Geheimnis</translation>
+    </message>
+    <message>
+        <source>Webhooks from %1 are verified and stored.</source>
+        <translation>Webhooks von %1 werden geprüft und gespeichert.</translation>
+    </message>
+    <message>
+        <source>Webhooks from %1 are refused (401) until its signing secret is stored.</source>
+        <translation>Webhooks von %1 werden abgewiesen (401), bis das Signaturgeheimnis hinterlegt ist.</translation>
+    </message>
+    <message>
+        <source>Store a provider&apos;s signing secret with: %1</source>
+        <translation>Ein Signaturgeheimnis hinterlegen Sie mit: %1</translation>
+    </message>
+    <message>
+        <source>Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest token from %2.</source>
+        <translation>Ihr eigenes Backend meldet Tool-Aufrufe, Gesprächsbeiträge und Rückrufwünsche an %1, mit einem Ingest-Token aus %2.</translation>
     </message>
 </context>
 <context>

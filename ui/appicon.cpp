@@ -34,7 +34,72 @@ QPixmap paintIcon(int size)
     return pixmap;
 }
 
+void drawHandset(QPainter &painter, const QRectF &box)
+{
+    // A classic receiver: two ear/mouth pieces joined by a curved grip.
+    QPainterPath path;
+    const qreal w = box.width(), h = box.height();
+    const QPointF o = box.topLeft();
+    path.moveTo(o + QPointF(0.18 * w, 0.10 * h));
+    path.cubicTo(o + QPointF(0.02 * w, 0.30 * h), o + QPointF(0.30 * w, 0.80 * h), o + QPointF(0.82 * w, 0.92 * h));
+    painter.drawPath(path);
+    painter.drawLine(o + QPointF(0.18 * w, 0.10 * h), o + QPointF(0.36 * w, 0.28 * h));
+    painter.drawLine(o + QPointF(0.82 * w, 0.92 * h), o + QPointF(0.66 * w, 0.74 * h));
+}
+
+QPixmap paintPlace(PlaceIcon place, const QColor &color, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(size / 24.0, size / 24.0);
+    painter.setPen(QPen(color, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.setBrush(Qt::NoBrush);
+    switch (place) {
+    case PlaceIcon::Calls:
+        drawHandset(painter, QRectF(3, 3, 18, 18));
+        break;
+    case PlaceIcon::Callbacks: {
+        drawHandset(painter, QRectF(2, 6, 15, 15));
+        // A return arrow, top right.
+        painter.drawArc(QRectF(12, 2, 9, 9), 90 * 16, -180 * 16);
+        painter.drawLine(QPointF(16.5, 2), QPointF(14.5, 0.5));
+        painter.drawLine(QPointF(16.5, 2), QPointF(14.5, 3.8));
+        break;
+    }
+    case PlaceIcon::Errors: {
+        QPainterPath triangle;
+        triangle.moveTo(12, 3);
+        triangle.lineTo(22, 20.5);
+        triangle.lineTo(2, 20.5);
+        triangle.closeSubpath();
+        painter.drawPath(triangle);
+        painter.drawLine(QPointF(12, 9), QPointF(12, 14));
+        painter.drawPoint(QPointF(12, 17.3));
+        break;
+    }
+    case PlaceIcon::Charts:
+        painter.drawLine(QPointF(3, 21), QPointF(21, 21));
+        painter.drawLine(QPointF(6, 17), QPointF(6, 12));
+        painter.drawLine(QPointF(11, 17), QPointF(11, 6));
+        painter.drawLine(QPointF(16, 17), QPointF(16, 9));
+        break;
+    }
+    return pixmap;
+}
+
 } // namespace
+
+QIcon placeIcon(PlaceIcon place, const QColor &color, const QColor &selectedColor)
+{
+    QIcon icon;
+    for (int size : {16, 20, 24, 32, 48}) {
+        icon.addPixmap(paintPlace(place, color, size), QIcon::Normal);
+        icon.addPixmap(paintPlace(place, selectedColor, size), QIcon::Selected);
+    }
+    return icon;
+}
 
 QIcon appIcon()
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "emptystatepage.h"
 #include "webhooksetuppanel.h"
 
@@ -96,6 +97,7 @@ void MainWindow::setShellInfo(const ShellInfo &info)
 {
     m_info = info;
     m_setup->setBaseUrl(info.publicBaseUrl, info.tenant);
+    m_setup->setConfiguredProviders(info.configuredProviders);
     updateStatus();
 }
 
@@ -110,12 +112,11 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("CallScope"));
     const QStringList names{tr("Calls"), tr("Callbacks"), tr("Errors"), tr("Charts")};
-    const QList<QStyle::StandardPixmap> icons{QStyle::SP_FileDialogDetailedView, QStyle::SP_BrowserReload,
-                                              QStyle::SP_MessageBoxWarning, QStyle::SP_FileDialogInfoView};
     for (int i = 0; i < names.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
         item->setText(names.at(i));
-        item->setIcon(style()->standardIcon(icons.at(i)));
+        item->setIcon(placeIcon(PlaceIcon(i), palette().color(QPalette::Text),
+                                palette().color(QPalette::HighlightedText)));
     }
     m_calls->setTexts(tr("No calls yet"),
                       tr("Every call your voice agents handle will appear here as soon as its first webhook "

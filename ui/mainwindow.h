@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 
 class QLabel;
@@ -21,6 +22,7 @@ struct ShellInfo
     QString databaseDisplay; // the database URL without any password
     QString secretBackend;   // "keychain", "file", ...
     QString tenant = QStringLiteral("default");
+    QHash<QString, bool> configuredProviders; // provider name -> its signing secret is stored
 };
 
 // The window: a navigation list on the left (Calls, Callbacks, Errors, Charts) and the page on the right.

@@ -41,6 +41,7 @@ WebhookSetupPanel::WebhookSetupPanel(QWidget *parent)
     : QWidget(parent)
     , m_heading(new QLabel(this))
     , m_backendHint(new QLabel(this))
+    , m_secretHint(new QLabel(this))
 {
     setObjectName(u"webhookSetup"_s);
     auto *grid = new QGridLayout(this);
@@ -55,7 +56,8 @@ WebhookSetupPanel::WebhookSetupPanel(QWidget *parent)
     int line = 1;
     for (const Provider provider : webhookProviders) {
         Row row{provider, new QLabel(providerTitle(provider), this), new QLineEdit(this), new QToolButton(this),
-                new QLabel(this)};
+                new QLabel(this), new QLabel(this)};
+        row.status->setObjectName(u"secretStatus_"_s + toString(provider));
         QFont nameFont = row.name->font();
         nameFont.setBold(true);
         row.name->setFont(nameFont);
@@ -71,16 +73,23 @@ WebhookSetupPanel::WebhookSetupPanel(QWidget *parent)
             QGuiApplication::clipboard()->setText(field->text());
             field->selectAll();
         });
-        grid->addWidget(row.name, line, 0, Qt::AlignTop | Qt::AlignLeft);
+        grid->addWidget(row.name, line, 0, Qt::AlignVCenter | Qt::AlignLeft);
         grid->addWidget(row.url, line, 1);
         grid->addWidget(row.copy, line, 2);
+        grid->addWidget(row.status, line + 1, 0, Qt::AlignTop | Qt::AlignLeft);
         grid->addWidget(row.how, line + 1, 1, 1, 2);
         grid->setRowMinimumHeight(line + 2, 8);
         line += 3;
         m_rows.append(row);
     }
-    m_backendHint->setWordWrap(true);
-    m_backendHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel *hint : {m_secretHint, m_backendHint}) {
+        hint->setWordWrap(true);
+        hint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        hint->setTextFormat(Qt::RichText);
+    }
+    m_secretHint->setObjectName(u"secretHint"_s);
+    grid->addWidget(m_secretHint, line++, 0, 1, 3);
+    grid->setRowMinimumHeight(line++, 6);
     grid->addWidget(m_backendHint, line, 0, 1, 3);
     grid->setColumnStretch(1, 1);
     retranslateUi();
@@ -93,6 +102,24 @@ void WebhookSetupPanel::setBaseUrl(const QString &publicBaseUrl, const QString &
     for (Row &row : m_rows)
         row.url->setText(webhookUrl(publicBaseUrl, tenant, row.provider));
     retranslateUi();
+}
+
+void WebhookSetupPanel::setConfiguredProviders(const QHash<QString, bool> &configured)
+{
+    m_configured = configured;
+    for (Row &row : m_rows)
+        updateStatus(row);
+}
+
+void WebhookSetupPanel::updateStatus(Row &row)
+{
+    // Words and a symbol, not colour alone.
+    const bool stored = m_configured.value(toString(row.provider));
+    row.status->setText(stored ? tr("✓ Secret stored") : tr("⚠ No secret yet"));
+    row.status->setToolTip(stored ? tr("Webhooks from %1 are verified and stored.").arg(row.name->text())
+                                  : tr("Webhooks from %1 are refused (401) until its signing secret is stored.")
+                                        .arg(row.name->text()));
+    row.status->setStyleSheet(stored ? u"color: #1b7f3b;"_s : u"color: #b45309;"_s);
 }
 
 void WebhookSetupPanel::retranslateUi()
@@ -127,11 +154,16 @@ void WebhookSetupPanel::retranslateUi()
             break;
         }
         row.how->setText(how);
+        updateStatus(row);
     }
+    const QString tenant = m_tenant.isEmpty() ? u"default"_s : m_tenant;
+    m_secretHint->setText(tr("Store a provider's signing secret with: %1")
+                              .arg(u"<code>callscope-server secrets set --tenant %1 KEY VALUE</code>"_s.arg(tenant.toHtmlEscaped())));
     m_backendHint->setText(
         tr("Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest "
-           "token (callscope-server token create --tenant %2 --scope ingest).")
-            .arg(eventsApiUrl(m_baseUrl, m_tenant), m_tenant));
+           "token from %2.")
+            .arg(u"<code>%1</code>"_s.arg(eventsApiUrl(m_baseUrl, tenant).toHtmlEscaped()),
+                 u"<code>callscope-server token create --tenant %1 --scope ingest</code>"_s.arg(tenant.toHtmlEscaped())));
 }
 
 } // namespace CallScope

@@ -3,6 +3,7 @@
 
 #include "types.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QGridLayout;
@@ -22,6 +23,8 @@ public:
     explicit WebhookSetupPanel(QWidget *parent = nullptr);
 
     void setBaseUrl(const QString &publicBaseUrl, const QString &tenant);
+    // Which providers have their signing secret stored (provider name -> stored).
+    void setConfiguredProviders(const QHash<QString, bool> &configured);
     void retranslateUi();
 
 private:
@@ -32,9 +35,14 @@ private:
         QLineEdit *url;
         QToolButton *copy;
         QLabel *how;
+        QLabel *status;
     };
+    void updateStatus(Row &row);
+
     QLabel *m_heading;
     QLabel *m_backendHint;
+    QLabel *m_secretHint;
+    QHash<QString, bool> m_configured;
     QList<Row> m_rows;
     QString m_baseUrl;
     QString m_tenant;

@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <QPromise>
+#include <QSet>
 
 #include <memory>
 #include <qt6keychain/keychain.h>
@@ -50,7 +51,14 @@ QFuture<SecretValue> KeychainSecretStore::read(const QString &tenant, const QStr
         if (done->error() == QKeychain::EntryNotFound)
             return std::optional<QString>();
         if (done->error() != QKeychain::NoError) {
-            qCWarning(lcSecrets) << "cannot read" << done->key() << "from the keychain:" << done->errorString();
+            // Once per kind of failure: a headless machine without a keychain would repeat it per key.
+            static QSet<QString> reported;
+            if (!reported.contains(done->errorString())) {
+                reported.insert(done->errorString());
+                qCWarning(lcSecrets).noquote()
+                    << "the keychain cannot be read:" << done->errorString()
+                    << "- on a server, give the secrets with --secrets-file or CALLSCOPE_SECRET_* variables";
+            }
             return std::unexpected(describe(done));
         }
         return std::optional<QString>(done->textData());
