@@ -28,7 +28,8 @@ void installTranslations(QApplication &app, const QString &language)
     if (own->load(locale, QStringLiteral("callscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
 
@@ -51,7 +52,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     Settings settings;
-    installTranslations(app, options->language.isEmpty() ? settings.string(Settings::Key::Language) : options->language);
+    installTranslations(app, options->language.isEmpty() ? settings.string(Settings::Key::Language)
+                                                         : options->language);
 
     Runtime runtime(*options);
     if (auto secrets = runtime.openSecrets(); !secrets) {
@@ -73,17 +75,19 @@ int main(int argc, char *argv[])
         info.secretBackend = runtime.secrets()->backendName();
         info.configuredProviders = runtime.configuredProviders();
         window = std::make_unique<MainWindow>(info);
-        QObject::connect(&runtime, &Runtime::providersChanged, window.get(), [&runtime, &window, info]() mutable {
-            info.configuredProviders = runtime.configuredProviders();
-            window->setShellInfo(info);
-        });
+        QObject::connect(&runtime, &Runtime::providersChanged, window.get(),
+                         [&runtime, &window, info]() mutable {
+                             info.configuredProviders = runtime.configuredProviders();
+                             window->setShellInfo(info);
+                         });
         window->show();
         if (!info.listenAddress.isEmpty())
             std::printf("listening on %s\n", qPrintable(info.listenAddress));
         std::fflush(stdout);
     });
     UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &runtime, [&runtime] { runtime.shutdown(); });
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &runtime,
+                     [&runtime] { runtime.shutdown(); });
     QObject::connect(&app, &QApplication::lastWindowClosed, &runtime, [&runtime] { runtime.shutdown(); });
     QObject::connect(&runtime, &Runtime::stopped, &app, [] { QCoreApplication::exit(0); });
     app.setQuitOnLastWindowClosed(false); // quit once the store has committed, not before

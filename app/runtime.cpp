@@ -23,8 +23,7 @@ namespace CallScope {
 Runtime::Runtime(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-{
-}
+{}
 
 Runtime::~Runtime()
 {
@@ -81,7 +80,8 @@ void Runtime::openStore(const QString &password)
 {
     auto store = Store::open(m_options.database, password);
     if (!store) {
-        emit failed(u"cannot open the database %1: %2"_s.arg(m_options.database.displayString(), store.error().message));
+        emit failed(u"cannot open the database %1: %2"_s.arg(m_options.database.displayString(),
+                                                             store.error().message));
         return;
     }
     m_store = std::move(*store);
@@ -135,8 +135,9 @@ void Runtime::startListening()
         m_server->setTls(certificate, key);
     }
 
-    const QHostAddress address = m_options.listenHost == "localhost"_L1 ? QHostAddress(QHostAddress::LocalHost)
-                                                                        : QHostAddress(m_options.listenHost);
+    const QHostAddress address = m_options.listenHost == "localhost"_L1
+                                     ? QHostAddress(QHostAddress::LocalHost)
+                                     : QHostAddress(m_options.listenHost);
     if (auto listening = m_server->listen(address, m_options.listenPort); !listening)
         m_listenError = listening.error();
     refreshConfiguredProviders();
@@ -168,8 +169,9 @@ QString Runtime::listenAddress() const
     if (!m_server || !m_server->isListening())
         return {};
     const QHostAddress address = m_server->address();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
-                                                                             : address.toString();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + address.toString() + u']'
+                             : address.toString();
     return host + u':' + QString::number(m_server->port());
 }
 
@@ -205,19 +207,21 @@ void Runtime::refreshConfiguredProviders()
 
 void Runtime::registerRoutes()
 {
-    m_router->add("GET", u"/health"_s, [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {
-        QJsonObject providers;
-        for (const Provider provider : webhookProviders) {
-            const QString name = toString(provider);
-            providers.insert(name, QJsonObject{{u"configured"_s, m_configured.value(name)}});
-        }
-        const bool ok = m_store && !m_stopping;
-        responder.send(Http::Response::json(
-            200, QJsonObject{{u"status"_s, ok ? u"ok"_s : u"degraded"_s},
-                                        {u"store"_s, m_options.database.isSqlite() ? u"sqlite"_s : u"postgresql"_s},
-                                        {u"providers"_s, providers},
-                                        {u"queueDepth"_s, m_store ? m_store->queueDepth() : 0}}));
-    });
+    m_router->add(
+        "GET", u"/health"_s,
+        [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {
+            QJsonObject providers;
+            for (const Provider provider : webhookProviders) {
+                const QString name = toString(provider);
+                providers.insert(name, QJsonObject{{u"configured"_s, m_configured.value(name)}});
+            }
+            const bool ok = m_store && !m_stopping;
+            responder.send(Http::Response::json(
+                200, QJsonObject{{u"status"_s, ok ? u"ok"_s : u"degraded"_s},
+                                 {u"store"_s, m_options.database.isSqlite() ? u"sqlite"_s : u"postgresql"_s},
+                                 {u"providers"_s, providers},
+                                 {u"queueDepth"_s, m_store ? m_store->queueDepth() : 0}}));
+        });
 }
 
 } // namespace CallScope

@@ -14,7 +14,7 @@ class Store;
 namespace Http {
 class Router;
 class Server;
-}
+} // namespace Http
 
 // Everything that runs without a window, wired once for both executables: the secret store, the
 // durable store and the HTTP listener. start() is asynchronous because the keychain is.

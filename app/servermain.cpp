@@ -38,7 +38,8 @@ int main(int argc, char *argv[])
 
     if (!options->command.isEmpty()) {
         CommandRunner commands(runtime);
-        QObject::connect(&commands, &CommandRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
+        QObject::connect(&commands, &CommandRunner::finished, &app,
+                         [](int code) { QCoreApplication::exit(code); });
         QMetaObject::invokeMethod(&commands, &CommandRunner::run, Qt::QueuedConnection);
         return app.exec();
     }
@@ -57,11 +58,13 @@ int main(int argc, char *argv[])
         // The first line on stdout, for scripts that start us on port 0.
         std::printf("listening on %s\n", qPrintable(runtime.listenAddress()));
         std::fflush(stdout);
-        std::fprintf(stderr, "callscope-server: database %s, secrets from the %s, webhooks at %s/webhooks/PROVIDER\n",
+        std::fprintf(stderr,
+                     "callscope-server: database %s, secrets from the %s, webhooks at %s/webhooks/PROVIDER\n",
                      qPrintable(runtime.options().database.displayString()),
                      qPrintable(runtime.secrets()->backendName()), qPrintable(runtime.publicBaseUrl()));
     });
-    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &runtime, [&runtime] { runtime.shutdown(); });
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, &runtime,
+                     [&runtime] { runtime.shutdown(); });
     QObject::connect(&runtime, &Runtime::stopped, &app, [] { QCoreApplication::exit(0); });
     // From inside the event loop: exit() before exec() would be lost.
     QMetaObject::invokeMethod(&runtime, &Runtime::start, Qt::QueuedConnection);

@@ -40,7 +40,8 @@ const std::array<Definition, 14> &definitions()
 const Definition &definition(Settings::Key key)
 {
     const auto &table = definitions();
-    const auto it = std::find_if(table.begin(), table.end(), [key](const Definition &d) { return d.key == key; });
+    const auto it =
+        std::find_if(table.begin(), table.end(), [key](const Definition &d) { return d.key == key; });
     Q_ASSERT(it != table.end());
     return *it;
 }
@@ -105,7 +106,8 @@ QVariant Settings::defaultValue(Key key)
 bool Settings::looksLikeSecret(const QString &name)
 {
     const QString lower = name.toLower();
-    for (const auto word : {"password"_L1, "secret"_L1, "token"_L1, "apikey"_L1, "api_key"_L1, "authtoken"_L1}) {
+    for (const auto word :
+         {"password"_L1, "secret"_L1, "token"_L1, "apikey"_L1, "api_key"_L1, "authtoken"_L1}) {
         if (lower.contains(word))
             return true;
     }

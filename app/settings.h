@@ -14,15 +14,16 @@ namespace CallScope {
 class Settings
 {
 public:
-    enum class Key {
-        DatabaseUrl,       // empty: SQLite in the user's data directory
-        ListenAddress,     // HOST:PORT
-        PublicUrl,         // empty: http://HOST:PORT of the bound address
-        Language,          // empty: the system's
-        FrontendUrl,       // where callbacks are handed off; empty: they wait for staff
-        CallbackBackoff,   // e.g. 5m,15m,1h
-        DialUriTemplate,   // tel:{number}
-        StaleCallMinutes,  // a call with no terminal event after this long is flagged stale
+    enum class Key
+    {
+        DatabaseUrl,      // empty: SQLite in the user's data directory
+        ListenAddress,    // HOST:PORT
+        PublicUrl,        // empty: http://HOST:PORT of the bound address
+        Language,         // empty: the system's
+        FrontendUrl,      // where callbacks are handed off; empty: they wait for staff
+        CallbackBackoff,  // e.g. 5m,15m,1h
+        DialUriTemplate,  // tel:{number}
+        StaleCallMinutes, // a call with no terminal event after this long is flagged stale
         ReceiptRetentionDays,
         MaxBodyBytes,
         MaxHeaderBytes,

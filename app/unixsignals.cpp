@@ -32,7 +32,9 @@ UnixSignals::UnixSignals(QObject *parent)
         if (::read(signalPipe[1], &byte, 1) == 1)
             emit terminationRequested(int(byte));
     });
-    struct sigaction action{};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

@@ -93,8 +93,8 @@ void CallAggregate::decideOutcome(const CallEvent &event, bool fromPlatform)
 {
     const QJsonObject &payload = event.payload;
     const auto reasonOutcome = outcomeFromString(payload.value("outcome"_L1).toString());
-    const OutcomeSource source = fromPlatform && event.provider != Provider::Twilio ? OutcomeSource::Platform
-                                                                                   : OutcomeSource::Carrier;
+    const OutcomeSource source =
+        fromPlatform && event.provider != Provider::Twilio ? OutcomeSource::Platform : OutcomeSource::Carrier;
     const QString reason = payload.value("reason"_L1).toString();
     const auto decision = OutcomeRule::decide(reasonOutcome, durationMs, source);
     if (!decision || !OutcomeRule::supersedes(*decision, outcome)) {

@@ -29,13 +29,15 @@ std::expected<DatabaseUrl, QString> DatabaseUrl::parse(const QString &text)
         result.password = url.password();
         result.database = url.path().mid(1);
         if (result.database.isEmpty() || result.database.contains(u'/'))
-            return std::unexpected(u"the PostgreSQL URL names no database: postgresql://user@host:port/dbname"_s);
+            return std::unexpected(
+                u"the PostgreSQL URL names no database: postgresql://user@host:port/dbname"_s);
         if (result.user.isEmpty())
             result.user = u"postgres"_s;
         return result;
     }
-    return std::unexpected(u"unknown database URL \"%1\": use sqlite:///path or postgresql://user@host:port/db"_s
-                               .arg(trimmed.section(u':', 0, 0)));
+    return std::unexpected(
+        u"unknown database URL \"%1\": use sqlite:///path or postgresql://user@host:port/db"_s.arg(
+            trimmed.section(u':', 0, 0)));
 }
 
 DatabaseUrl DatabaseUrl::sqlite(const QString &absolutePath)

@@ -10,11 +10,15 @@ namespace CallScope {
 // Where the store lives: `sqlite:///absolute/path.db` or `postgresql://user@host:port/dbname`.
 struct DatabaseUrl
 {
-    enum class Backend { Sqlite, Postgres };
+    enum class Backend
+    {
+        Sqlite,
+        Postgres
+    };
 
     Backend backend = Backend::Sqlite;
-    QString path;     // SQLite file
-    QString host;     // PostgreSQL
+    QString path; // SQLite file
+    QString host; // PostgreSQL
     int port = 5432;
     QString user;
     QString database;

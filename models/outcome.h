@@ -10,7 +10,11 @@
 namespace CallScope {
 
 // Who reported an outcome. The agent platform knows more about the call than the carrier leg.
-enum class OutcomeSource { Carrier, Platform };
+enum class OutcomeSource
+{
+    Carrier,
+    Platform
+};
 
 struct OutcomeDecision
 {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projector.h"
 
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -11,7 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace CallScope {
 
 namespace {
-
 
 QByteArray compactJson(const QJsonObject &object)
 {
@@ -47,11 +45,10 @@ QVariant optionalOffset(const std::optional<qint64> &offset)
 
 Projector::Projector(WriteContext &context)
     : m_ctx(context)
-{
-}
+{}
 
 std::expected<Projector::Staged, StoreError> Projector::stage(WriteContext &context,
-                                                            const IngestSubmission &submission)
+                                                              const IngestSubmission &submission)
 {
     Staged staged;
     auto tenant = context.tenantId(submission.tenantSlug);
@@ -61,7 +58,8 @@ std::expected<Projector::Staged, StoreError> Projector::stage(WriteContext &cont
     staged.receiptTickets.reserve(submission.units.size());
     for (const IngestUnit &unit : submission.units) {
         if (unit.receipt.eventKey.isEmpty())
-            return std::unexpected(StoreError{StoreError::Kind::InvalidArgument, u"a receipt has no event key"_s});
+            return std::unexpected(
+                StoreError{StoreError::Kind::InvalidArgument, u"a receipt has no event key"_s});
         // A receipt belongs to the call of its first event that names one.
         std::optional<CallKey> receiptCall;
         for (const CallEvent &event : unit.events) {
@@ -77,7 +75,8 @@ std::expected<Projector::Staged, StoreError> Projector::stage(WriteContext &cont
     return staged;
 }
 
-std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged, const IngestSubmission &submission)
+std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
+                                                         const IngestSubmission &submission)
 {
     IngestResult result;
     for (qsizetype u = 0; u < submission.units.size(); ++u) {
@@ -106,7 +105,8 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
     std::optional<qint64> callId;
     CallAggregate *agg = nullptr;
     if (!event.providerCallId.isEmpty()) {
-        auto resolved = m_ctx.resolveCall(CallKey{tenantId, event.provider, event.providerCallId}, event.occurredAtMs);
+        auto resolved =
+            m_ctx.resolveCall(CallKey{tenantId, event.provider, event.providerCallId}, event.occurredAtMs);
         if (!resolved)
             return std::unexpected(resolved.error());
         callId = *resolved;
@@ -119,9 +119,9 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
         m_ctx.changes().kinds |= StoreChanges::Calls;
     }
 
-    m_ctx.events().add({tenantId, callId ? QVariant(*callId) : QVariant(), receiptId, seq, toString(event.provider),
-                        toString(event.kind), event.occurredAtMs, optionalOffset(event.offsetMs),
-                        QString::fromUtf8(compactJson(event.payload))});
+    m_ctx.events().add({tenantId, callId ? QVariant(*callId) : QVariant(), receiptId, seq,
+                        toString(event.provider), toString(event.kind), event.occurredAtMs,
+                        optionalOffset(event.offsetMs), QString::fromUtf8(compactJson(event.payload))});
 
     if (!agg)
         return {};
@@ -139,7 +139,8 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
     }
 }
 
-std::expected<void, StoreError> Projector::projectTranscript(qint64 tenantId, qint64 callId, const CallEvent &event)
+std::expected<void, StoreError> Projector::projectTranscript(qint64 tenantId, qint64 callId,
+                                                             const CallEvent &event)
 {
     const QJsonObject &p = event.payload;
     PendingSegment segment;
@@ -154,7 +155,8 @@ std::expected<void, StoreError> Projector::projectTranscript(qint64 tenantId, qi
     return {};
 }
 
-std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint64 callId, const CallEvent &event)
+std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint64 callId,
+                                                           const CallEvent &event)
 {
     const QJsonObject &p = event.payload;
     PendingTrace part;
@@ -174,8 +176,9 @@ std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint
         part.finishName = name;
         part.status = p.value("status"_L1).toString(u"success"_s);
         if (!functionStatusFromString(part.status) || part.status == "pending"_L1)
-            return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
-                                              u"function status \"%1\" is not success, error or timeout"_s.arg(part.status)});
+            return std::unexpected(
+                StoreError{StoreError::Kind::InvalidArgument,
+                           u"function status \"%1\" is not success, error or timeout"_s.arg(part.status)});
         part.result = jsonText(p.value("result"_L1));
         part.error = jsonText(p.value("error"_L1));
         part.endOffsetMs = event.offsetMs;

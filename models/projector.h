@@ -27,7 +27,8 @@ public:
     std::expected<IngestResult, StoreError> apply(const Staged &staged, const IngestSubmission &submission);
 
 private:
-    std::expected<void, StoreError> applyEvent(qint64 tenantId, qint64 receiptId, int seq, const CallEvent &event);
+    std::expected<void, StoreError> applyEvent(qint64 tenantId, qint64 receiptId, int seq,
+                                               const CallEvent &event);
     std::expected<void, StoreError> projectTranscript(qint64 tenantId, qint64 callId, const CallEvent &event);
     std::expected<void, StoreError> projectFunction(qint64 tenantId, qint64 callId, const CallEvent &event);
 

@@ -13,8 +13,7 @@ RowBuffer::RowBuffer(QString head, QString rowTemplate, int columns, QString tai
     , m_tail(std::move(tail))
     , m_columns(columns)
     , m_rowsPerStatement(rowsPerStatement)
-{
-}
+{}
 
 void RowBuffer::add(const QVariantList &row)
 {

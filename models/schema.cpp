@@ -257,7 +257,8 @@ const char *const version1[] = {
 // cost five times more). PostgreSQL: generated tsvector columns with GIN indexes.
 const char *const version1Sqlite[] = {
     "CREATE VIRTUAL TABLE transcript_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')",
-    "CREATE VIRTUAL TABLE function_fts USING fts5(name, arguments, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE function_fts USING fts5(name, arguments, tokenize = 'unicode61 remove_diacritics "
+    "2')",
 };
 
 const char *const version1Postgres[] = {
@@ -344,7 +345,8 @@ std::expected<int, StoreError> migrate(QSqlDatabase &db, DatabaseUrl::Backend ba
             return rollback(locked.error());
     }
     if (auto created = SqlConnection::exec(
-            db, u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s);
+            db,
+            u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s);
         !created)
         return rollback(created.error());
 
@@ -356,7 +358,8 @@ std::expected<int, StoreError> migrate(QSqlDatabase &db, DatabaseUrl::Backend ba
     if (current > latestVersion()) {
         return rollback(StoreError{StoreError::Kind::Migration,
                                    u"the database is at schema version %1, newer than this CallScope (%2); "
-                                   "update CallScope"_s.arg(current).arg(latestVersion())});
+                                   "update CallScope"_s.arg(current)
+                                       .arg(latestVersion())});
     }
 
     for (int version = current + 1; version <= target; ++version) {

@@ -25,7 +25,8 @@ std::expected<int, StoreError> currentVersion(QSqlDatabase &db);
 
 // Brings the database to `targetVersion` (default: latest) inside one transaction, serialised
 // against other processes doing the same. Refuses a database newer than this program.
-std::expected<int, StoreError> migrate(QSqlDatabase &db, DatabaseUrl::Backend backend, int targetVersion = -1);
+std::expected<int, StoreError> migrate(QSqlDatabase &db, DatabaseUrl::Backend backend,
+                                       int targetVersion = -1);
 
 } // namespace Schema
 

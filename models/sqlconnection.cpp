@@ -28,7 +28,7 @@ QString firstWords(const QString &sql)
 } // namespace
 
 std::expected<QSqlDatabase, StoreError> SqlConnection::open(const DatabaseUrl &url, const QString &password,
-                                                             const QString &connectionName, Role role)
+                                                            const QString &connectionName, Role role)
 {
     if (url.isSqlite()) {
         const QFileInfo info(url.path);
@@ -38,14 +38,16 @@ std::expected<QSqlDatabase, StoreError> SqlConnection::open(const DatabaseUrl &u
             if (!QDir().mkpath(info.absolutePath()))
                 return std::unexpected(StoreError{StoreError::Kind::Unavailable,
                                                   u"cannot create the folder %1"_s.arg(info.absolutePath())});
-            QFile::setPermissions(info.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            QFile::setPermissions(info.absolutePath(),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
         if (!info.exists()) {
             QFile file(url.path);
             if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
                 !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
-                return std::unexpected(StoreError{StoreError::Kind::Unavailable,
-                                                  u"cannot create %1: %2"_s.arg(url.path, file.errorString())});
+                return std::unexpected(
+                    StoreError{StoreError::Kind::Unavailable,
+                               u"cannot create %1: %2"_s.arg(url.path, file.errorString())});
         }
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
         db.setDatabaseName(url.path);
@@ -59,8 +61,11 @@ std::expected<QSqlDatabase, StoreError> SqlConnection::open(const DatabaseUrl &u
         }
         // WAL lets readers work beside the one writer; FULL makes every COMMIT durable before we ack.
         const QStringList pragmas{
-            u"PRAGMA journal_mode=WAL"_s,  u"PRAGMA synchronous=FULL"_s,   u"PRAGMA foreign_keys=ON"_s,
-            u"PRAGMA busy_timeout=10000"_s, u"PRAGMA temp_store=MEMORY"_s,
+            u"PRAGMA journal_mode=WAL"_s,
+            u"PRAGMA synchronous=FULL"_s,
+            u"PRAGMA foreign_keys=ON"_s,
+            u"PRAGMA busy_timeout=10000"_s,
+            u"PRAGMA temp_store=MEMORY"_s,
             role == Role::Writer ? u"PRAGMA cache_size=-32768"_s : u"PRAGMA cache_size=-8192"_s,
         };
         for (const QString &pragma : pragmas) {
@@ -79,8 +84,9 @@ std::expected<QSqlDatabase, StoreError> SqlConnection::open(const DatabaseUrl &u
         db.setPassword(password);
     db.setConnectOptions(u"connect_timeout=5;application_name=callscope"_s);
     if (!db.open()) {
-        StoreError error{StoreError::Kind::Unavailable, u"cannot connect to %1: %2"_s.arg(
-                                                            url.displayString(), db.lastError().text().trimmed())};
+        StoreError error{
+            StoreError::Kind::Unavailable,
+            u"cannot connect to %1: %2"_s.arg(url.displayString(), db.lastError().text().trimmed())};
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
         return std::unexpected(error);

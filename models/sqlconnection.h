@@ -16,10 +16,14 @@ namespace CallScope {
 class SqlConnection
 {
 public:
-    enum class Role { Writer, Reader };
+    enum class Role
+    {
+        Writer,
+        Reader
+    };
 
     static std::expected<QSqlDatabase, StoreError> open(const DatabaseUrl &url, const QString &password,
-                                                         const QString &connectionName, Role role);
+                                                        const QString &connectionName, Role role);
     static void close(const QString &connectionName);
 
     // Runs one statement; the error names the statement's first words, never its bound values.

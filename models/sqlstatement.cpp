@@ -6,10 +6,9 @@
 #include <QSqlDriver>
 #include <QVarLengthArray>
 
+#include <atomic>
 #include <libpq-fe.h>
 #include <sqlite3.h>
-
-#include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -29,7 +28,8 @@ PGconn *postgresHandle(QSqlDatabase &db)
 {
     const QVariant handle = db.driver()->handle();
     // Registered under the struct's name (pg_conn*) or the typedef's, depending on the Qt build.
-    if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0))
+    if (handle.isValid() &&
+        (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0))
         return *static_cast<PGconn *const *>(handle.constData());
     return nullptr;
 }
@@ -61,15 +61,16 @@ QByteArray numberedPlaceholders(const QString &sql, int *count)
 
 } // namespace
 
-std::expected<std::unique_ptr<SqlStatement>, StoreError> SqlStatement::prepare(QSqlDatabase &db, const QString &sql)
+std::expected<std::unique_ptr<SqlStatement>, StoreError> SqlStatement::prepare(QSqlDatabase &db,
+                                                                               const QString &sql)
 {
     std::unique_ptr<SqlStatement> statement(new SqlStatement);
     statement->m_sql = sql;
     if (sqlite3 *handle = sqliteHandle(db)) {
         statement->m_db = handle;
         const QByteArray utf8 = sql.toUtf8();
-        const int rc = sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
-                                          &statement->m_stmt, nullptr);
+        const int rc = sqlite3_prepare_v3(handle, utf8.constData(), int(utf8.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &statement->m_stmt, nullptr);
         if (rc != SQLITE_OK)
             return std::unexpected(statement->sqliteError(rc));
         return statement;
@@ -80,7 +81,8 @@ std::expected<std::unique_ptr<SqlStatement>, StoreError> SqlStatement::prepare(Q
         statement->m_pgName = "callscope_" + QByteArray::number(counter.fetch_add(1));
         int parameters = 0;
         const QByteArray text = numberedPlaceholders(sql, &parameters);
-        PGresult *result = PQprepare(connection, statement->m_pgName.constData(), text.constData(), parameters, nullptr);
+        PGresult *result =
+            PQprepare(connection, statement->m_pgName.constData(), text.constData(), parameters, nullptr);
         const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
         statement->m_pgResult = result;
         if (!ok) {
@@ -107,7 +109,8 @@ SqlStatement::~SqlStatement()
     if (m_stmt)
         sqlite3_finalize(m_stmt);
     clearResult();
-    if (m_pg && !m_pgName.isEmpty() && PQstatus(m_pg) == CONNECTION_OK && PQtransactionStatus(m_pg) == PQTRANS_IDLE) {
+    if (m_pg && !m_pgName.isEmpty() && PQstatus(m_pg) == CONNECTION_OK &&
+        PQtransactionStatus(m_pg) == PQTRANS_IDLE) {
         // Prepared statements live as long as the session; free the ones we drop.
         PQclear(PQexec(m_pg, QByteArray("DEALLOCATE " + m_pgName).constData()));
     }
@@ -169,7 +172,8 @@ void SqlStatement::bind(int index, const QVariant &value)
         break;
     case QMetaType::QByteArray: {
         const QByteArray bytes = value.toByteArray();
-        sqlite3_bind_blob64(m_stmt, position, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob64(m_stmt, position, bytes.constData(), sqlite3_uint64(bytes.size()),
+                            SQLITE_TRANSIENT);
         break;
     }
     case QMetaType::QString: {
@@ -300,7 +304,8 @@ QString SqlStatement::text(int column) const
     if (m_pg) {
         if (!m_pgResult || PQgetisnull(m_pgResult, m_pgRow, column))
             return QString();
-        return QString::fromUtf8(PQgetvalue(m_pgResult, m_pgRow, column), PQgetlength(m_pgResult, m_pgRow, column));
+        return QString::fromUtf8(PQgetvalue(m_pgResult, m_pgRow, column),
+                                 PQgetlength(m_pgResult, m_pgRow, column));
     }
     const auto *data = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
     return data ? QString::fromUtf16(data, sqlite3_column_bytes16(m_stmt, column) / 2) : QString();
@@ -328,7 +333,8 @@ StoreError SqlStatement::postgresError(const QString &what) const
     // Class 08 is a connection exception, 57P0x the server shutting down, 53 out of resources.
     const bool unavailable = PQstatus(m_pg) != CONNECTION_OK || sqlState.startsWith("08") ||
                              sqlState.startsWith("57P0") || sqlState.startsWith("53");
-    QString message = QString::fromUtf8(m_pgResult ? PQresultErrorMessage(m_pgResult) : PQerrorMessage(m_pg)).trimmed();
+    QString message =
+        QString::fromUtf8(m_pgResult ? PQresultErrorMessage(m_pgResult) : PQerrorMessage(m_pg)).trimmed();
     if (message.isEmpty())
         message = QString::fromUtf8(PQerrorMessage(m_pg)).trimmed();
     return StoreError{unavailable ? StoreError::Kind::Unavailable : StoreError::Kind::Statement,
@@ -339,8 +345,9 @@ StoreError SqlStatement::sqliteError(int code) const
 {
     const int primary = code & 0xff;
     const bool unavailable = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_IOERR ||
-                             primary == SQLITE_FULL || primary == SQLITE_CANTOPEN || primary == SQLITE_NOMEM ||
-                             primary == SQLITE_READONLY || primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+                             primary == SQLITE_FULL || primary == SQLITE_CANTOPEN ||
+                             primary == SQLITE_NOMEM || primary == SQLITE_READONLY ||
+                             primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
     const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
     return StoreError{unavailable ? StoreError::Kind::Unavailable : StoreError::Kind::Statement,
                       u"%1: %2"_s.arg(m_sql.simplified().section(u' ', 0, 3), message)};

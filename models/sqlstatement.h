@@ -27,7 +27,8 @@ namespace CallScope {
 class SqlStatement
 {
 public:
-    static std::expected<std::unique_ptr<SqlStatement>, StoreError> prepare(QSqlDatabase &db, const QString &sql);
+    static std::expected<std::unique_ptr<SqlStatement>, StoreError> prepare(QSqlDatabase &db,
+                                                                            const QString &sql);
     ~SqlStatement();
     SqlStatement(const SqlStatement &) = delete;
     SqlStatement &operator=(const SqlStatement &) = delete;

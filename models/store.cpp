@@ -9,8 +9,8 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QRandomGenerator>
 #include <QMutex>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QThread>
@@ -40,8 +40,7 @@ public:
         , m_url(std::move(url))
         , m_password(std::move(password))
         , m_connectionName(SqlConnection::uniqueName(u"writer"_s))
-    {
-    }
+    {}
 
     ~StoreWriter() { stop(); }
 
@@ -240,7 +239,8 @@ Store::~Store()
     stop();
 }
 
-Store::Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, const QString &password, QObject *parent)
+Store::Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, const QString &password,
+                                                  QObject *parent)
 {
     std::unique_ptr<Store> store(new Store(url, password, parent));
     store->m_writer = std::make_unique<StoreWriter>(store.get(), url, password);
@@ -261,7 +261,8 @@ void Store::enqueue(PendingWrite write)
 
 void Store::publish(const StoreChanges &changes)
 {
-    QMetaObject::invokeMethod(this, [this, changes] { emit changed(changes); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, changes] { emit changed(changes); }, Qt::QueuedConnection);
 }
 
 int Store::queueDepth() const
@@ -319,7 +320,8 @@ QFuture<Store::Result<Tenant>> Store::createTenant(const QString &slug, const QS
             return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
                                               u"a tenant slug is 1 to 40 of a-z, 0-9 and -"_s});
         if (context.tenantId(slug))
-            return std::unexpected(StoreError{StoreError::Kind::Conflict, u"tenant \"%1\" exists"_s.arg(slug)});
+            return std::unexpected(
+                StoreError{StoreError::Kind::Conflict, u"tenant \"%1\" exists"_s.arg(slug)});
         return context.insertTenant(slug, name.isEmpty() ? slug : name, QDateTime::currentMSecsSinceEpoch());
     });
 }
@@ -330,8 +332,9 @@ QFuture<Store::Result<QList<Tenant>>> Store::ensureTenants(const QStringList &sl
         QList<Tenant> created;
         for (const QString &slug : slugs) {
             if (!isValidSlug(slug))
-                return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
-                                                  u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(slug)});
+                return std::unexpected(
+                    StoreError{StoreError::Kind::InvalidArgument,
+                               u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(slug)});
             if (context.tenantId(slug))
                 continue;
             auto tenant = context.insertTenant(slug, slug, QDateTime::currentMSecsSinceEpoch());
@@ -348,7 +351,7 @@ QFuture<Store::Result<QList<Tenant>>> Store::ensureTenants(const QStringList &sl
 namespace CallScope {
 
 QFuture<Store::Result<Store::NewToken>> Store::createToken(const QString &tenantSlug, const QString &scope,
-                                                          const QString &label)
+                                                           const QString &label)
 {
     // Generated outside the job: a retried group must store the token it will return.
     auto random = [](int bytes) {
@@ -360,27 +363,35 @@ QFuture<Store::Result<Store::NewToken>> Store::createToken(const QString &tenant
     NewToken token;
     token.tokenId = random(8);
     token.token = u"cs_%1_%2_%3"_s.arg(scope, token.tokenId, random(24));
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(token.token.toUtf8(), QCryptographicHash::Sha256).toHex());
-    return write<NewToken>([tenantSlug, scope, label, token, hash](WriteContext &context) -> Result<NewToken> {
-        if (scope != "ingest"_L1 && scope != "read"_L1)
-            return std::unexpected(StoreError{StoreError::Kind::InvalidArgument, u"a token's scope is ingest or read"_s});
-        auto tenant = context.tenantId(tenantSlug);
-        if (!tenant)
-            return std::unexpected(tenant.error());
-        auto insert = context.prepared(u"INSERT INTO api_tokens (tenant_id, token_id, token_hash, scope, label, created_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?)"_s);
-        if (!insert)
-            return std::unexpected(insert.error());
-        const QVariantList values{*tenant, token.tokenId, hash, scope, label.isEmpty() ? QVariant() : QVariant(label),
-                                  QDateTime::currentMSecsSinceEpoch()};
-        for (int i = 0; i < values.size(); ++i)
-            (*insert)->bind(i, values.at(i));
-        if (auto done = (*insert)->exec(); !done)
-            return std::unexpected(done.error());
-        context.changes().tenantIds.insert(*tenant);
-        context.changes().kinds |= StoreChanges::Tokens;
-        return token;
-    });
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(token.token.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return write<NewToken>(
+        [tenantSlug, scope, label, token, hash](WriteContext &context) -> Result<NewToken> {
+            if (scope != "ingest"_L1 && scope != "read"_L1)
+                return std::unexpected(
+                    StoreError{StoreError::Kind::InvalidArgument, u"a token's scope is ingest or read"_s});
+            auto tenant = context.tenantId(tenantSlug);
+            if (!tenant)
+                return std::unexpected(tenant.error());
+            auto insert = context.prepared(
+                u"INSERT INTO api_tokens (tenant_id, token_id, token_hash, scope, label, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"_s);
+            if (!insert)
+                return std::unexpected(insert.error());
+            const QVariantList values{*tenant,
+                                      token.tokenId,
+                                      hash,
+                                      scope,
+                                      label.isEmpty() ? QVariant() : QVariant(label),
+                                      QDateTime::currentMSecsSinceEpoch()};
+            for (int i = 0; i < values.size(); ++i)
+                (*insert)->bind(i, values.at(i));
+            if (auto done = (*insert)->exec(); !done)
+                return std::unexpected(done.error());
+            context.changes().tenantIds.insert(*tenant);
+            context.changes().kinds |= StoreChanges::Tokens;
+            return token;
+        });
 }
 
 QFuture<Store::Result<bool>> Store::revokeToken(const QString &tenantSlug, const QString &tokenId)
@@ -389,8 +400,9 @@ QFuture<Store::Result<bool>> Store::revokeToken(const QString &tenantSlug, const
         auto tenant = context.tenantId(tenantSlug);
         if (!tenant)
             return std::unexpected(tenant.error());
-        auto update = context.prepared(u"UPDATE api_tokens SET revoked_at = ? WHERE tenant_id = ? AND token_id = ? "
-                                       "AND revoked_at IS NULL RETURNING id"_s);
+        auto update =
+            context.prepared(u"UPDATE api_tokens SET revoked_at = ? WHERE tenant_id = ? AND token_id = ? "
+                             "AND revoked_at IS NULL RETURNING id"_s);
         if (!update)
             return std::unexpected(update.error());
         (*update)->bind(0, QDateTime::currentMSecsSinceEpoch());
@@ -401,8 +413,9 @@ QFuture<Store::Result<bool>> Store::revokeToken(const QString &tenantSlug, const
         const bool revoked = (*update)->next();
         (*update)->finish();
         if (!revoked)
-            return std::unexpected(StoreError{StoreError::Kind::NotFound,
-                                              u"no active token %1 for tenant \"%2\""_s.arg(tokenId, tenantSlug)});
+            return std::unexpected(
+                StoreError{StoreError::Kind::NotFound,
+                           u"no active token %1 for tenant \"%2\""_s.arg(tokenId, tenantSlug)});
         context.changes().tenantIds.insert(*tenant);
         context.changes().kinds |= StoreChanges::Tokens;
         return true;

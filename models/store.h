@@ -25,15 +25,13 @@ class Store : public QObject
     Q_OBJECT
 
 public:
-    template<typename R>
-    using Result = std::expected<R, StoreError>;
-    template<typename R>
-    using Job = std::function<Result<R>(WriteContext &)>;
+    template<typename R> using Result = std::expected<R, StoreError>;
+    template<typename R> using Job = std::function<Result<R>(WriteContext &)>;
 
     // Opens the writer connection and migrates the schema before it returns. `password` stays in
     // memory for the reader connections and is never written anywhere.
     static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, const QString &password,
-                                              QObject *parent = nullptr);
+                                               QObject *parent = nullptr);
     ~Store() override;
 
     const DatabaseUrl &url() const { return m_url; }
@@ -41,14 +39,12 @@ public:
 
     // Runs `job` on the writer thread inside the current group transaction. The job may run more than
     // once (after a rolled-back group it runs again alone), so it must not act outside `context`.
-    template<typename R>
-    QFuture<Result<R>> write(Job<R> job, int weight = 1);
+    template<typename R> QFuture<Result<R>> write(Job<R> job, int weight = 1);
 
     // As write(), with a stage that runs before every job of the group runs, so that the group's
     // shared statements (WriteContext::resolveStaged) serve all of them.
     using Stage = std::function<std::expected<void, StoreError>(WriteContext &)>;
-    template<typename R>
-    QFuture<Result<R>> write(Stage stage, Job<R> job, int weight = 1);
+    template<typename R> QFuture<Result<R>> write(Stage stage, Job<R> job, int weight = 1);
 
     // Stores receipts and their events, with every projection, as one all-or-nothing unit.
     QFuture<Result<IngestResult>> ingest(IngestSubmission submission);
@@ -64,7 +60,8 @@ public:
         QString tokenId;
         QString token;
     };
-    QFuture<Result<NewToken>> createToken(const QString &tenantSlug, const QString &scope, const QString &label = {});
+    QFuture<Result<NewToken>> createToken(const QString &tenantSlug, const QString &scope,
+                                          const QString &label = {});
     QFuture<Result<bool>> revokeToken(const QString &tenantSlug, const QString &tokenId);
 
     // Writes waiting for the writer (not counting the group being committed).
@@ -102,14 +99,12 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
 };
 
-template<typename R>
-QFuture<Store::Result<R>> Store::write(Job<R> job, int weight)
+template<typename R> QFuture<Store::Result<R>> Store::write(Job<R> job, int weight)
 {
     return write<R>(Stage(), std::move(job), weight);
 }
 
-template<typename R>
-QFuture<Store::Result<R>> Store::write(Stage stage, Job<R> job, int weight)
+template<typename R> QFuture<Store::Result<R>> Store::write(Stage stage, Job<R> job, int weight)
 {
     struct State
     {

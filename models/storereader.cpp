@@ -13,10 +13,11 @@ namespace CallScope {
 
 namespace {
 
-const QString callColumns =
-    u"id, tenant_id, uuid, provider, provider_call_id, direction, from_number, to_number, agent, status, outcome, "
-    "ended_reason, started_at, ended_at, duration_ms, function_call_count, error_count, transcript_segment_count, "
-    "event_count, stale, sort_at"_s;
+const QString callColumns = u"id, tenant_id, uuid, provider, provider_call_id, direction, from_number, "
+                            u"to_number, agent, status, outcome, "
+                            "ended_reason, started_at, ended_at, duration_ms, function_call_count, "
+                            "error_count, transcript_segment_count, "
+                            "event_count, stale, sort_at"_s;
 
 std::optional<qint64> optionalLong(const QVariant &value)
 {
@@ -58,7 +59,8 @@ StoredReceipt receiptFrom(const QSqlQuery &q)
     r.provider = providerFromString(q.value(2).toString()).value_or(Provider::Backend);
     r.eventKey = q.value(3).toString();
     r.eventType = q.value(4).toString();
-    r.status = q.value(5).toString() == "unattributed"_L1 ? ReceiptStatus::Unattributed : ReceiptStatus::Processed;
+    r.status =
+        q.value(5).toString() == "unattributed"_L1 ? ReceiptStatus::Unattributed : ReceiptStatus::Processed;
     r.receivedAtMs = q.value(6).toLongLong();
     r.headersJson = q.value(7).toString().toUtf8();
     r.body = q.value(8).toByteArray();
@@ -81,7 +83,8 @@ std::expected<QSqlQuery, StoreError> run(QSqlDatabase &db, const QString &sql, c
 
 StoreError invalidTenant()
 {
-    return StoreError{StoreError::Kind::InvalidArgument, u"no tenant given: every read is scoped to one tenant"_s};
+    return StoreError{StoreError::Kind::InvalidArgument,
+                      u"no tenant given: every read is scoped to one tenant"_s};
 }
 
 StoreError notFound(const QString &what)
@@ -105,8 +108,7 @@ StoreReader::StoreReader(QSqlDatabase db, QString connectionName, DatabaseUrl::B
     : m_db(std::move(db))
     , m_connectionName(std::move(connectionName))
     , m_backend(backend)
-{
-}
+{}
 
 StoreReader::~StoreReader()
 {
@@ -114,7 +116,8 @@ StoreReader::~StoreReader()
     SqlConnection::close(m_connectionName);
 }
 
-StoreReader::Result<std::unique_ptr<StoreReader>> StoreReader::open(const DatabaseUrl &url, const QString &password)
+StoreReader::Result<std::unique_ptr<StoreReader>> StoreReader::open(const DatabaseUrl &url,
+                                                                    const QString &password)
 {
     const QString name = SqlConnection::uniqueName(u"reader"_s);
     auto db = SqlConnection::open(url, password, name, SqlConnection::Role::Reader);
@@ -141,13 +144,15 @@ StoreReader::Result<Tenant> StoreReader::tenant(const QString &slug)
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())
-        return std::unexpected(StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)});
-    return Tenant{TenantId{query->value(0).toLongLong()}, query->value(1).toString(), query->value(2).toString(),
-                  query->value(3).toLongLong()};
+        return std::unexpected(
+            StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)});
+    return Tenant{TenantId{query->value(0).toLongLong()}, query->value(1).toString(),
+                  query->value(2).toString(), query->value(3).toLongLong()};
 }
 
 StoreReader::Result<QList<CallSummary>> StoreReader::selectCalls(TenantId tenant, const QString &where,
-                                                                 const QVariantList &values, const QString &tail)
+                                                                 const QVariantList &values,
+                                                                 const QString &tail)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
@@ -227,7 +232,8 @@ StoreReader::Result<CallSummary> StoreReader::callByUuid(TenantId tenant, const 
 StoreReader::Result<CallSummary> StoreReader::callByProviderId(TenantId tenant, Provider provider,
                                                                const QString &providerCallId)
 {
-    auto rows = selectCalls(tenant, u"provider = ? AND provider_call_id = ?"_s, {toString(provider), providerCallId});
+    auto rows =
+        selectCalls(tenant, u"provider = ? AND provider_call_id = ?"_s, {toString(provider), providerCallId});
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->isEmpty())
@@ -239,11 +245,12 @@ StoreReader::Result<QList<StoredEvent>> StoreReader::events(TenantId tenant, qin
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(m_db,
-                     u"SELECT id, call_id, receipt_id, seq, provider, kind, occurred_at, offset_ms, payload FROM events "
-                     "WHERE tenant_id = ? AND call_id = ? "
-                     "ORDER BY CASE WHEN offset_ms IS NULL THEN 1 ELSE 0 END, offset_ms, occurred_at, id"_s,
-                     {tenant.value, callId});
+    auto query = run(
+        m_db,
+        u"SELECT id, call_id, receipt_id, seq, provider, kind, occurred_at, offset_ms, payload FROM events "
+        "WHERE tenant_id = ? AND call_id = ? "
+        "ORDER BY CASE WHEN offset_ms IS NULL THEN 1 ELSE 0 END, offset_ms, occurred_at, id"_s,
+        {tenant.value, callId});
     if (!query)
         return std::unexpected(query.error());
     QList<StoredEvent> out;
@@ -268,7 +275,8 @@ StoreReader::Result<QList<StoredReceipt>> StoreReader::receipts(TenantId tenant,
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
     auto query = run(m_db,
-                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body, verification "
+                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, "
+                     u"body, verification "
                      "FROM receipts WHERE tenant_id = ? AND call_id = ? ORDER BY received_at, id"_s,
                      {tenant.value, callId});
     if (!query)
@@ -285,7 +293,8 @@ StoreReader::Result<StoredReceipt> StoreReader::receiptByKey(TenantId tenant, Pr
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
     auto query = run(m_db,
-                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, body, verification "
+                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, "
+                     u"body, verification "
                      "FROM receipts WHERE tenant_id = ? AND provider = ? AND event_key = ?"_s,
                      {tenant.value, toString(provider), eventKey});
     if (!query)

@@ -18,8 +18,7 @@ namespace CallScope {
 class StoreReader
 {
 public:
-    template<typename T>
-    using Result = std::expected<T, StoreError>;
+    template<typename T> using Result = std::expected<T, StoreError>;
 
     static Result<std::unique_ptr<StoreReader>> open(const DatabaseUrl &url, const QString &password);
     ~StoreReader();

@@ -29,10 +29,11 @@ struct Tenant
 
 struct StoreError
 {
-    enum class Kind {
-        Unavailable,  // cannot reach or commit to the database right now (HTTP 503)
-        Statement,    // a statement failed (constraint, trigger, SQL error)
-        Migration,    // the schema cannot be brought to this version
+    enum class Kind
+    {
+        Unavailable, // cannot reach or commit to the database right now (HTTP 503)
+        Statement,   // a statement failed (constraint, trigger, SQL error)
+        Migration,   // the schema cannot be brought to this version
         UnknownTenant,
         InvalidArgument,
         NotFound,
@@ -43,10 +44,18 @@ struct StoreError
     QString message;
 };
 
-enum class ReceiptStatus { Processed, Unattributed };
+enum class ReceiptStatus
+{
+    Processed,
+    Unattributed
+};
 // How a delivery was let in: its signature verified, or the tenant marked the provider unsigned
 // (development only, shown as a warning).
-enum class Verification { Verified, Unsigned };
+enum class Verification
+{
+    Verified,
+    Unsigned
+};
 
 // One accepted delivery: the raw bytes as they arrived, kept for replay and forensics, and the
 // identity that makes a second delivery of the same event a duplicate.
@@ -86,7 +95,8 @@ struct IngestResult
 // What a committed write changed, so views update without polling.
 struct StoreChanges
 {
-    enum Kind : quint32 {
+    enum Kind : quint32
+    {
         Calls = 1 << 0,
         Events = 1 << 1,
         Callbacks = 1 << 2,
@@ -170,7 +180,7 @@ struct CallQuery
 {
     std::optional<CallStatus> status;
     std::optional<Provider> provider;
-    QString text;                 // full-text over transcripts and function payloads
+    QString text;                       // full-text over transcripts and function payloads
     std::optional<qint64> beforeSortAt; // cursor: strictly older than (beforeSortAt, beforeId)
     qint64 beforeId = 0;
     int limit = 50;

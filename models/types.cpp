@@ -10,8 +10,7 @@ namespace CallScope {
 
 namespace {
 
-template<typename Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, QLatin1StringView>, N>;
+template<typename Enum, std::size_t N> using Names = std::array<std::pair<Enum, QLatin1StringView>, N>;
 
 constexpr Names<Provider, 6> providerNames{{
     {Provider::Retell, "retell"_L1},
@@ -65,8 +64,7 @@ constexpr Names<Urgency, 3> urgencyNames{{
     {Urgency::Critical, "critical"_L1},
 }};
 
-template<typename Enum, std::size_t N>
-QString nameOf(const Names<Enum, N> &names, Enum value)
+template<typename Enum, std::size_t N> QString nameOf(const Names<Enum, N> &names, Enum value)
 {
     for (const auto &[candidate, name] : names) {
         if (candidate == value)
@@ -88,21 +86,54 @@ std::optional<Enum> valueOf(const Names<Enum, N> &names, QStringView text)
 
 } // namespace
 
-QString toString(Provider provider) { return nameOf(providerNames, provider); }
-QString toString(CallStatus status) { return nameOf(statusNames, status); }
-QString toString(Outcome outcome) { return nameOf(outcomeNames, outcome); }
-QString toString(EventKind kind) { return nameOf(kindNames, kind); }
-QString toString(FunctionStatus status) { return nameOf(functionStatusNames, status); }
-QString toString(Urgency urgency) { return nameOf(urgencyNames, urgency); }
+QString toString(Provider provider)
+{
+    return nameOf(providerNames, provider);
+}
+QString toString(CallStatus status)
+{
+    return nameOf(statusNames, status);
+}
+QString toString(Outcome outcome)
+{
+    return nameOf(outcomeNames, outcome);
+}
+QString toString(EventKind kind)
+{
+    return nameOf(kindNames, kind);
+}
+QString toString(FunctionStatus status)
+{
+    return nameOf(functionStatusNames, status);
+}
+QString toString(Urgency urgency)
+{
+    return nameOf(urgencyNames, urgency);
+}
 
-std::optional<Provider> providerFromString(QStringView text) { return valueOf(providerNames, text); }
-std::optional<CallStatus> callStatusFromString(QStringView text) { return valueOf(statusNames, text); }
-std::optional<Outcome> outcomeFromString(QStringView text) { return valueOf(outcomeNames, text); }
-std::optional<EventKind> eventKindFromString(QStringView text) { return valueOf(kindNames, text); }
+std::optional<Provider> providerFromString(QStringView text)
+{
+    return valueOf(providerNames, text);
+}
+std::optional<CallStatus> callStatusFromString(QStringView text)
+{
+    return valueOf(statusNames, text);
+}
+std::optional<Outcome> outcomeFromString(QStringView text)
+{
+    return valueOf(outcomeNames, text);
+}
+std::optional<EventKind> eventKindFromString(QStringView text)
+{
+    return valueOf(kindNames, text);
+}
 std::optional<FunctionStatus> functionStatusFromString(QStringView text)
 {
     return valueOf(functionStatusNames, text);
 }
-std::optional<Urgency> urgencyFromString(QStringView text) { return valueOf(urgencyNames, text); }
+std::optional<Urgency> urgencyFromString(QStringView text)
+{
+    return valueOf(urgencyNames, text);
+}
 
 } // namespace CallScope

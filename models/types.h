@@ -8,13 +8,36 @@
 namespace CallScope {
 
 // Where an event came from. `Backend` is the customer's own backend (POST /api/v1/events).
-enum class Provider { Retell, Vapi, Ultravox, LiveKit, Twilio, Backend };
+enum class Provider
+{
+    Retell,
+    Vapi,
+    Ultravox,
+    LiveKit,
+    Twilio,
+    Backend
+};
 
-enum class CallStatus { Queued, Ringing, InProgress, Ended };
+enum class CallStatus
+{
+    Queued,
+    Ringing,
+    InProgress,
+    Ended
+};
 
-enum class Outcome { Completed, NoAnswer, Busy, Failed, Voicemail, Transferred };
+enum class Outcome
+{
+    Completed,
+    NoAnswer,
+    Busy,
+    Failed,
+    Voicemail,
+    Transferred
+};
 
-enum class EventKind {
+enum class EventKind
+{
     CallStatus,
     TranscriptSegment,
     FunctionStarted,
@@ -28,9 +51,20 @@ enum class EventKind {
     Note,
 };
 
-enum class FunctionStatus { Pending, Success, Error, Timeout };
+enum class FunctionStatus
+{
+    Pending,
+    Success,
+    Error,
+    Timeout
+};
 
-enum class Urgency { Normal, Urgent, Critical };
+enum class Urgency
+{
+    Normal,
+    Urgent,
+    Critical
+};
 
 QString toString(Provider provider);
 QString toString(CallStatus status);
@@ -48,7 +82,7 @@ std::optional<Urgency> urgencyFromString(QStringView text);
 
 // The five webhook providers, in the order the UI lists them.
 inline constexpr Provider webhookProviders[] = {Provider::Retell, Provider::Vapi, Provider::Ultravox,
-                                                 Provider::LiveKit, Provider::Twilio};
+                                                Provider::LiveKit, Provider::Twilio};
 
 // Terminal states never regress to earlier ones; everything else moves forward only.
 constexpr int progressRank(CallStatus status)

@@ -26,8 +26,7 @@ QVariant nullable(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
-template<typename T>
-QVariant nullable(const std::optional<T> &value)
+template<typename T> QVariant nullable(const std::optional<T> &value)
 {
     return value ? QVariant::fromValue(*value) : QVariant();
 }
@@ -37,38 +36,44 @@ QVariant nullable(const std::optional<T> &value)
 WriteContext::WriteContext(QSqlDatabase db, DatabaseUrl::Backend backend)
     : m_db(std::move(db))
     , m_backend(backend)
-    , m_events(u"INSERT INTO events (tenant_id, call_id, receipt_id, seq, provider, kind, occurred_at, offset_ms, payload) VALUES "_s,
-               u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, 9, {}, rowsPerStatement(backend))
-    , m_segmentRows(u"INSERT INTO transcript_segments (tenant_id, call_id, role, text, start_ms, end_ms) VALUES "_s,
-                    u"(?, ?, ?, ?, ?, ?)"_s, 6,
-                    // A provider that resends the whole transcript updates the turns it already sent.
-                    u"ON CONFLICT (call_id, role, start_ms) DO UPDATE SET text = excluded.text, "
-                    "end_ms = COALESCE(excluded.end_ms, transcript_segments.end_ms) RETURNING id"_s,
-                    rowsPerStatement(backend))
-    , m_traceRows(u"INSERT INTO function_traces (tenant_id, call_id, tool_call_id, name, status, arguments, result, "
-                  "error, start_offset_ms, end_offset_ms, started_at, ended_at, duration_ms) VALUES "_s,
-                  u"(?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
-                  "CAST(? AS BIGINT), CAST(? AS BIGINT))"_s,
-                  13,
-                  // excluded.started_at is set when this transaction saw the start (whose name wins),
-                  // excluded.status is 'pending' when it saw no finish.
-                  u"ON CONFLICT (call_id, tool_call_id) DO UPDATE SET "
-                  "name = CASE WHEN excluded.started_at IS NOT NULL THEN COALESCE(excluded.name, function_traces.name) "
-                  "ELSE COALESCE(function_traces.name, excluded.name) END, "
-                  "status = CASE WHEN excluded.status = 'pending' THEN function_traces.status ELSE excluded.status END, "
-                  "arguments = COALESCE(excluded.arguments, function_traces.arguments), "
-                  "result = CASE WHEN excluded.status = 'pending' THEN function_traces.result ELSE excluded.result END, "
-                  "error = CASE WHEN excluded.status = 'pending' THEN function_traces.error ELSE excluded.error END, "
-                  "start_offset_ms = CASE WHEN excluded.started_at IS NOT NULL THEN excluded.start_offset_ms "
-                  "ELSE function_traces.start_offset_ms END, "
-                  "end_offset_ms = CASE WHEN excluded.status = 'pending' THEN function_traces.end_offset_ms "
-                  "ELSE excluded.end_offset_ms END, "
-                  "started_at = COALESCE(excluded.started_at, function_traces.started_at), "
-                  "ended_at = COALESCE(excluded.ended_at, function_traces.ended_at), "
-                  "duration_ms = COALESCE(excluded.duration_ms, function_traces.duration_ms, "
-                  "COALESCE(excluded.ended_at, function_traces.ended_at) - "
-                  "COALESCE(excluded.started_at, function_traces.started_at)) RETURNING id"_s,
-                  rowsPerStatement(backend))
+    , m_events(
+          u"INSERT INTO events (tenant_id, call_id, receipt_id, seq, provider, kind, occurred_at, offset_ms, payload) VALUES "_s,
+          u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, 9, {}, rowsPerStatement(backend))
+    , m_segmentRows(
+          u"INSERT INTO transcript_segments (tenant_id, call_id, role, text, start_ms, end_ms) VALUES "_s,
+          u"(?, ?, ?, ?, ?, ?)"_s, 6,
+          // A provider that resends the whole transcript updates the turns it already sent.
+          u"ON CONFLICT (call_id, role, start_ms) DO UPDATE SET text = excluded.text, "
+          "end_ms = COALESCE(excluded.end_ms, transcript_segments.end_ms) RETURNING id"_s,
+          rowsPerStatement(backend))
+    , m_traceRows(
+          u"INSERT INTO function_traces (tenant_id, call_id, tool_call_id, name, status, arguments, result, "
+          "error, start_offset_ms, end_offset_ms, started_at, ended_at, duration_ms) VALUES "_s,
+          u"(?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+          "CAST(? AS BIGINT), CAST(? AS BIGINT))"_s,
+          13,
+          // excluded.started_at is set when this transaction saw the start (whose name wins),
+          // excluded.status is 'pending' when it saw no finish.
+          u"ON CONFLICT (call_id, tool_call_id) DO UPDATE SET "
+          "name = CASE WHEN excluded.started_at IS NOT NULL THEN COALESCE(excluded.name, "
+          "function_traces.name) "
+          "ELSE COALESCE(function_traces.name, excluded.name) END, "
+          "status = CASE WHEN excluded.status = 'pending' THEN function_traces.status ELSE excluded.status "
+          "END, "
+          "arguments = COALESCE(excluded.arguments, function_traces.arguments), "
+          "result = CASE WHEN excluded.status = 'pending' THEN function_traces.result ELSE excluded.result "
+          "END, "
+          "error = CASE WHEN excluded.status = 'pending' THEN function_traces.error ELSE excluded.error END, "
+          "start_offset_ms = CASE WHEN excluded.started_at IS NOT NULL THEN excluded.start_offset_ms "
+          "ELSE function_traces.start_offset_ms END, "
+          "end_offset_ms = CASE WHEN excluded.status = 'pending' THEN function_traces.end_offset_ms "
+          "ELSE excluded.end_offset_ms END, "
+          "started_at = COALESCE(excluded.started_at, function_traces.started_at), "
+          "ended_at = COALESCE(excluded.ended_at, function_traces.ended_at), "
+          "duration_ms = COALESCE(excluded.duration_ms, function_traces.duration_ms, "
+          "COALESCE(excluded.ended_at, function_traces.ended_at) - "
+          "COALESCE(excluded.started_at, function_traces.started_at)) RETURNING id"_s,
+          rowsPerStatement(backend))
     , m_aggregateRows(
           u"UPDATE calls SET status = v.column2, outcome = v.column3, outcome_rank = v.column4, "
           "ended_reason = v.column5, direction = v.column6, from_number = v.column7, to_number = v.column8, "
@@ -78,17 +83,18 @@ WriteContext::WriteContext(QSqlDatabase db, DatabaseUrl::Backend backend)
           "sort_at = v.column19, updated_at = v.column20, event_count = calls.event_count + v.column21, "
           "error_event_count = calls.error_event_count + v.column22, "
           "function_call_count = (SELECT COUNT(*) FROM function_traces f WHERE f.call_id = calls.id), "
-          "transcript_segment_count = (SELECT COUNT(*) FROM transcript_segments t WHERE t.call_id = calls.id), "
+          "transcript_segment_count = (SELECT COUNT(*) FROM transcript_segments t WHERE t.call_id = "
+          "calls.id), "
           "error_count = calls.error_event_count + v.column22 + (SELECT COUNT(*) FROM function_traces f "
           "WHERE f.call_id = calls.id AND f.status IN ('error', 'timeout')) FROM (VALUES "_s,
           u"(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), "
           "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), "
-          "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT), CAST(? AS TEXT), "
+          "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT), CAST(? AS "
+          "TEXT), "
           "CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
           "CAST(? AS BIGINT), CAST(? AS BIGINT))"_s,
           22, u") AS v WHERE calls.id = v.column1"_s, rowsPerStatement(backend))
-{
-}
+{}
 
 WriteContext::~WriteContext()
 {
@@ -124,7 +130,8 @@ std::expected<qint64, StoreError> WriteContext::tenantId(const QString &slug)
         return std::unexpected(done.error());
     if (!(*query)->next()) {
         (*query)->finish();
-        return std::unexpected(StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)});
+        return std::unexpected(
+            StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)});
     }
     const qint64 id = (*query)->int64(0);
     (*query)->finish();
@@ -133,7 +140,7 @@ std::expected<qint64, StoreError> WriteContext::tenantId(const QString &slug)
 }
 
 std::expected<Tenant, StoreError> WriteContext::insertTenant(const QString &slug, const QString &name,
-                                                            qint64 createdAtMs)
+                                                             qint64 createdAtMs)
 {
     auto query = prepared(u"INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) RETURNING id"_s);
     if (!query)
@@ -161,19 +168,16 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
         return it.value();
 
     auto insert = prepared(
-        u"INSERT INTO calls (tenant_id, uuid, provider, provider_call_id, sort_at, first_event_at, last_event_at, updated_at) "
+        u"INSERT INTO calls (tenant_id, uuid, provider, provider_call_id, sort_at, first_event_at, "
+        u"last_event_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING RETURNING id"_s);
     if (!insert)
         return std::unexpected(insert.error());
     SqlStatement &query = **insert;
-    const QVariantList values{key.tenantId,
-                              QUuid::createUuid().toString(QUuid::WithoutBraces),
-                              toString(key.provider),
-                              key.providerCallId,
-                              occurredAtMs,
-                              occurredAtMs,
-                              occurredAtMs,
-                              QDateTime::currentMSecsSinceEpoch()};
+    const QVariantList values{key.tenantId,           QUuid::createUuid().toString(QUuid::WithoutBraces),
+                              toString(key.provider), key.providerCallId,
+                              occurredAtMs,           occurredAtMs,
+                              occurredAtMs,           QDateTime::currentMSecsSinceEpoch()};
     for (int i = 0; i < values.size(); ++i)
         query.bind(i, values.at(i));
     if (auto done = query.exec(); !done)
@@ -193,7 +197,8 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
     }
     query.finish();
 
-    auto select = prepared(u"SELECT id FROM calls WHERE tenant_id = ? AND provider = ? AND provider_call_id = ?"_s);
+    auto select =
+        prepared(u"SELECT id FROM calls WHERE tenant_id = ? AND provider = ? AND provider_call_id = ?"_s);
     if (!select)
         return std::unexpected(select.error());
     (*select)->bind(0, key.tenantId);
@@ -202,7 +207,8 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
     if (auto done = (*select)->exec(); !done)
         return std::unexpected(done.error());
     if (!(*select)->next())
-        return std::unexpected(StoreError{StoreError::Kind::Statement, u"call vanished while resolving it"_s});
+        return std::unexpected(
+            StoreError{StoreError::Kind::Statement, u"call vanished while resolving it"_s});
     const qint64 id = (*select)->int64(0);
     (*select)->finish();
     m_newCalls.insert(key, id);
@@ -228,9 +234,10 @@ std::expected<void, StoreError> WriteContext::loadAggregates(const QList<qint64>
     const int chunkSize = rowsPerStatement(m_backend);
     for (qsizetype first = 0; first < ids.size(); first += chunkSize) {
         const qsizetype count = std::min<qsizetype>(chunkSize, ids.size() - first);
-        QString sql = u"SELECT id, provider, status, outcome, outcome_rank, ended_reason, direction, from_number, "
-                      "to_number, agent, started_at, ended_at, duration_ms, cost_cents, twilio_call_sid, sip_call_id, "
-                      "backend_log_id, first_event_at, last_event_at FROM calls WHERE id IN (?"_s;
+        QString sql =
+            u"SELECT id, provider, status, outcome, outcome_rank, ended_reason, direction, from_number, "
+            "to_number, agent, started_at, ended_at, duration_ms, cost_cents, twilio_call_sid, sip_call_id, "
+            "backend_log_id, first_event_at, last_event_at FROM calls WHERE id IN (?"_s;
         for (qsizetype i = 1; i < count; ++i)
             sql += u", ?"_s;
         sql += isSqlite() ? u")"_s : u") ORDER BY id FOR UPDATE"_s;
@@ -359,8 +366,9 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qsizetype first = 0; first < missing.size(); first += chunkSize) {
         const qsizetype count = std::min<qsizetype>(chunkSize, missing.size() - first);
-        QString sql = u"INSERT INTO calls (tenant_id, uuid, provider, provider_call_id, sort_at, first_event_at, "
-                      "last_event_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s;
+        QString sql =
+            u"INSERT INTO calls (tenant_id, uuid, provider, provider_call_id, sort_at, first_event_at, "
+            "last_event_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s;
         for (qsizetype i = 1; i < count; ++i)
             sql += u", (?, ?, ?, ?, ?, ?, ?, ?)"_s;
         sql += u" ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING "
@@ -373,9 +381,10 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
         for (qsizetype i = first; i < first + count; ++i) {
             const CallKey &key = missing.at(i);
             const qint64 at = times.value(key);
-            for (const QVariant &value : {QVariant(key.tenantId), QVariant(QUuid::createUuid().toString(QUuid::WithoutBraces)),
-                                          QVariant(toString(key.provider)), QVariant(key.providerCallId), QVariant(at),
-                                          QVariant(at), QVariant(at), QVariant(now)})
+            for (const QVariant &value :
+                 {QVariant(key.tenantId), QVariant(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+                  QVariant(toString(key.provider)), QVariant(key.providerCallId), QVariant(at), QVariant(at),
+                  QVariant(at), QVariant(now)})
                 query.bind(bind++, value);
         }
         if (auto done = query.exec(); !done)
@@ -413,7 +422,8 @@ std::expected<void, StoreError> WriteContext::insertStagedReceipts()
                       "verification, received_at, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
         for (qsizetype i = 1; i < count; ++i)
             sql += u", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
-        sql += u" ON CONFLICT (tenant_id, provider, event_key) DO NOTHING RETURNING id, tenant_id, provider, event_key"_s;
+        sql +=
+            u" ON CONFLICT (tenant_id, provider, event_key) DO NOTHING RETURNING id, tenant_id, provider, event_key"_s;
         auto statement = prepared(sql);
         if (!statement)
             return std::unexpected(statement.error());
@@ -425,17 +435,21 @@ std::expected<void, StoreError> WriteContext::insertStagedReceipts()
             std::optional<qint64> callId;
             if (staged.call) {
                 const auto it = m_newCalls.constFind(*staged.call);
-                callId = it != m_newCalls.constEnd() ? std::optional<qint64>(*it) : m_calls.value(*staged.call);
+                callId =
+                    it != m_newCalls.constEnd() ? std::optional<qint64>(*it) : m_calls.value(*staged.call);
             }
             query.bind(bind++, staged.tenantId);
             query.bind(bind++, nullable(callId));
             query.bind(bind++, toString(receipt.provider));
             query.bind(bind++, receipt.eventKey);
             query.bind(bind++, nullable(receipt.eventType));
-            query.bind(bind++, receipt.status == ReceiptStatus::Processed ? u"processed"_s : u"unattributed"_s);
-            query.bind(bind++, receipt.verification == Verification::Verified ? u"verified"_s : u"unsigned"_s);
+            query.bind(bind++,
+                       receipt.status == ReceiptStatus::Processed ? u"processed"_s : u"unattributed"_s);
+            query.bind(bind++,
+                       receipt.verification == Verification::Verified ? u"verified"_s : u"unsigned"_s);
             query.bind(bind++, receipt.receivedAtMs);
-            query.bind(bind++, receipt.headersJson.isEmpty() ? u"{}"_s : QString::fromUtf8(receipt.headersJson));
+            query.bind(bind++,
+                       receipt.headersJson.isEmpty() ? u"{}"_s : QString::fromUtf8(receipt.headersJson));
             query.bind(bind++, receipt.body);
         }
         if (auto done = query.exec(); !done)
@@ -444,12 +458,14 @@ std::expected<void, StoreError> WriteContext::insertStagedReceipts()
         // first takes the row and the second is a duplicate.
         QHash<QString, qint64> inserted;
         while (query.next())
-            inserted.insert(query.text(1) + u'\x1f' + query.text(2) + u'\x1f' + query.text(3), query.int64(0));
+            inserted.insert(query.text(1) + u'\x1f' + query.text(2) + u'\x1f' + query.text(3),
+                            query.int64(0));
         query.finish();
         for (qsizetype i = first; i < first + count; ++i) {
             const StagedReceipt &staged = m_stagedReceipts.at(i);
-            if (const auto id = inserted.take(QString::number(staged.tenantId) + u'\x1f' +
-                                              toString(staged.receipt->provider) + u'\x1f' + staged.receipt->eventKey))
+            if (const auto id =
+                    inserted.take(QString::number(staged.tenantId) + u'\x1f' +
+                                  toString(staged.receipt->provider) + u'\x1f' + staged.receipt->eventKey))
                 m_stagedReceiptIds[i] = id;
         }
     }
@@ -505,7 +521,8 @@ std::expected<void, StoreError> WriteContext::flushSegments()
     for (const auto &[key, s] : m_segments)
         m_segmentRows.add({s.tenantId, s.callId, s.role, s.text, s.startMs, nullable(s.endMs)});
     m_segments.clear();
-    return m_segmentRows.flush(m_db, [this](const SqlStatement &row) { m_touchedSegments.append(row.int64(0)); });
+    return m_segmentRows.flush(m_db,
+                               [this](const SqlStatement &row) { m_touchedSegments.append(row.int64(0)); });
 }
 
 std::expected<void, StoreError> WriteContext::flushTraces()
@@ -515,8 +532,8 @@ std::expected<void, StoreError> WriteContext::flushTraces()
         std::optional<qint64> duration = t.durationMs;
         if (!duration && t.startedAt && t.endedAt)
             duration = *t.endedAt - *t.startedAt;
-        m_traceRows.add({t.tenantId, t.callId, t.toolCallId, nullable(name), t.status, t.arguments, t.result, t.error,
-                         nullable(t.startOffsetMs), nullable(t.endOffsetMs), nullable(t.startedAt),
+        m_traceRows.add({t.tenantId, t.callId, t.toolCallId, nullable(name), t.status, t.arguments, t.result,
+                         t.error, nullable(t.startOffsetMs), nullable(t.endOffsetMs), nullable(t.startedAt),
                          nullable(t.endedAt), nullable(duration)});
     }
     m_traces.clear();
@@ -544,12 +561,14 @@ std::expected<void, StoreError> WriteContext::flushFullText()
         (*statement)->bind(0, QString::fromLatin1(json));
         return (*statement)->exec();
     };
-    if (auto done = index(m_touchedSegments, u"INSERT OR REPLACE INTO transcript_fts (rowid, text) SELECT id, text "
-                                             "FROM transcript_segments WHERE id IN (SELECT value FROM json_each(?))"_s);
+    if (auto done = index(m_touchedSegments,
+                          u"INSERT OR REPLACE INTO transcript_fts (rowid, text) SELECT id, text "
+                          "FROM transcript_segments WHERE id IN (SELECT value FROM json_each(?))"_s);
         !done)
         return done;
-    return index(m_touchedTraces, u"INSERT OR REPLACE INTO function_fts (rowid, name, arguments) SELECT id, name, "
-                                  "arguments FROM function_traces WHERE id IN (SELECT value FROM json_each(?))"_s);
+    return index(m_touchedTraces,
+                 u"INSERT OR REPLACE INTO function_fts (rowid, name, arguments) SELECT id, name, "
+                 "arguments FROM function_traces WHERE id IN (SELECT value FROM json_each(?))"_s);
 }
 
 std::expected<void, StoreError> WriteContext::flushAggregates()

@@ -80,7 +80,8 @@ public:
 
     // The id of a tenant by slug (UnknownTenant when there is none).
     std::expected<qint64, StoreError> tenantId(const QString &slug);
-    std::expected<Tenant, StoreError> insertTenant(const QString &slug, const QString &name, qint64 createdAtMs);
+    std::expected<Tenant, StoreError> insertTenant(const QString &slug, const QString &name,
+                                                   qint64 createdAtMs);
 
     // The call row for a provider's call id, created on first sight (any order: the first event of
     // an unknown call creates its session).

@@ -45,13 +45,15 @@ int main(int argc, char *argv[])
                         events.append(Test::transcriptEvent(Provider::Retell, call, u"user"_s,
                                                             u"b%1-u%2-e%3"_s.arg(batch).arg(u).arg(e),
                                                             batch * 100 + u * 10 + e, 1'000'000 + batch));
-                    list.append(Test::makeUnit(Provider::Retell, u"b%1-u%2"_s.arg(batch).arg(u), call, events));
+                    list.append(
+                        Test::makeUnit(Provider::Retell, u"b%1-u%2"_s.arg(batch).arg(u), call, events));
                 }
                 auto future = (*store)->ingest(IngestSubmission{u"default"_s, list});
                 future.waitForFinished();
                 if (!future.result())
                     qFatal("ingest failed: %s", qPrintable(future.result().error().message));
-                const QByteArray line = "acked " + QByteArray::number(batch) + ' ' + QByteArray::number(units) + '\n';
+                const QByteArray line =
+                    "acked " + QByteArray::number(batch) + ' ' + QByteArray::number(units) + '\n';
                 QMutexLocker lock(&outputLock);
                 // Unbuffered: the parent must see the acknowledgement before anything else happens.
                 if (::write(STDOUT_FILENO, line.constData(), size_t(line.size())) != line.size())

@@ -18,7 +18,8 @@ TestDatabase::TestDatabase()
     if (!m_postgres)
         return;
     QString url = qEnvironmentVariable("CALLSCOPE_TEST_PG_URL");
-    if (const QString file = qEnvironmentVariable("CALLSCOPE_TEST_PG_URL_FILE"); url.isEmpty() && !file.isEmpty()) {
+    if (const QString file = qEnvironmentVariable("CALLSCOPE_TEST_PG_URL_FILE");
+        url.isEmpty() && !file.isEmpty()) {
         QFile f(file);
         if (f.open(QIODevice::ReadOnly))
             url = QString::fromUtf8(f.readAll()).trimmed();
@@ -56,7 +57,8 @@ DatabaseUrl TestDatabase::fresh()
     return m_current;
 }
 
-IngestUnit makeUnit(Provider provider, const QString &eventKey, const QString &callId, const CallEvents &events)
+IngestUnit makeUnit(Provider provider, const QString &eventKey, const QString &callId,
+                    const CallEvents &events)
 {
     Q_UNUSED(callId);
     IngestUnit unit;
@@ -92,7 +94,8 @@ CallEvent transcriptEvent(Provider provider, const QString &callId, const QStrin
     e.kind = EventKind::TranscriptSegment;
     e.occurredAtMs = atMs;
     e.offsetMs = startMs;
-    e.payload = QJsonObject{{u"role"_s, role}, {u"text"_s, text}, {u"startMs"_s, startMs}, {u"endMs"_s, startMs + 1500}};
+    e.payload = QJsonObject{
+        {u"role"_s, role}, {u"text"_s, text}, {u"startMs"_s, startMs}, {u"endMs"_s, startMs + 1500}};
     return e;
 }
 

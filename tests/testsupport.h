@@ -40,7 +40,8 @@ private:
 };
 
 // One receipt with its events, as an adapter would produce it.
-IngestUnit makeUnit(Provider provider, const QString &eventKey, const QString &callId, const CallEvents &events);
+IngestUnit makeUnit(Provider provider, const QString &eventKey, const QString &callId,
+                    const CallEvents &events);
 CallEvent statusEvent(Provider provider, const QString &callId, CallStatus status, qint64 atMs,
                       const QJsonObject &extra = {});
 CallEvent transcriptEvent(Provider provider, const QString &callId, const QString &role, const QString &text,
@@ -48,8 +49,7 @@ CallEvent transcriptEvent(Provider provider, const QString &callId, const QStrin
 CallEvent functionEvent(Provider provider, const QString &callId, EventKind kind, const QString &toolCallId,
                         const QString &name, qint64 offsetMs, qint64 atMs, const QJsonObject &extra = {});
 
-template<typename T>
-T await(QFuture<T> future)
+template<typename T> T await(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();

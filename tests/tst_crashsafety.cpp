@@ -39,8 +39,10 @@ void TestCrashSafety::initTestCase()
 void TestCrashSafety::everyAcknowledgedBatchSurvivesSigkill()
 {
     const DatabaseUrl url = m_database.fresh();
-    const QString urlText = url.isSqlite() ? u"sqlite://"_s + url.path
-                                           : u"postgresql://%1@%2:%3/%4"_s.arg(url.user, url.host).arg(url.port).arg(url.database);
+    const QString urlText =
+        url.isSqlite()
+            ? u"sqlite://"_s + url.path
+            : u"postgresql://%1@%2:%3/%4"_s.arg(url.user, url.host).arg(url.port).arg(url.database);
     const QString child = QCoreApplication::applicationDirPath() + u"/crashwriter"_s;
     QRandomGenerator random(QRandomGenerator::global()->generate());
 
@@ -56,13 +58,14 @@ void TestCrashSafety::everyAcknowledgedBatchSurvivesSigkill()
         const int killAfterAcks = random.bounded(3, 60);
         QByteArray output;
         QDeadlineTimer deadline(20'000);
-        while (output.count('\n') < killAfterAcks && !deadline.hasExpired() && process.state() == QProcess::Running) {
+        while (output.count('\n') < killAfterAcks && !deadline.hasExpired() &&
+               process.state() == QProcess::Running) {
             process.waitForReadyRead(100);
             output += process.readAllStandardOutput();
         }
         QVERIFY2(output.count('\n') >= killAfterAcks,
-                 qPrintable(u"the child acknowledged only %1 batches: %2"_s.arg(output.count('\n')).arg(
-                     QString::fromLocal8Bit(process.readAllStandardError()))));
+                 qPrintable(u"the child acknowledged only %1 batches: %2"_s.arg(output.count('\n'))
+                                .arg(QString::fromLocal8Bit(process.readAllStandardError()))));
         QTest::qSleep(random.bounded(0, 25));
         ::kill(pid_t(process.processId()), SIGKILL);
         QVERIFY(process.waitForFinished(10'000));
@@ -84,8 +87,9 @@ void TestCrashSafety::everyAcknowledgedBatchSurvivesSigkill()
     auto reader = StoreReader::open(url, url.password);
     QVERIFY(reader);
     QSqlQuery query((*reader)->database());
-    QVERIFY(query.exec(u"SELECT r.event_key, COUNT(e.id) FROM receipts r LEFT JOIN events e ON e.receipt_id = r.id "
-                       "GROUP BY r.event_key"_s));
+    QVERIFY(query.exec(
+        u"SELECT r.event_key, COUNT(e.id) FROM receipts r LEFT JOIN events e ON e.receipt_id = r.id "
+        "GROUP BY r.event_key"_s));
     QHash<qint64, QSet<int>> presentUnits;
     static const QRegularExpression key(u"^b(\\d+)-u(\\d+)$"_s);
     while (query.next()) {
@@ -95,13 +99,16 @@ void TestCrashSafety::everyAcknowledgedBatchSurvivesSigkill()
         presentUnits[match.captured(1).toLongLong()].insert(match.captured(2).toInt());
     }
     for (auto it = acked.cbegin(); it != acked.cend(); ++it) {
-        QVERIFY2(presentUnits.contains(it.key()), qPrintable(u"acknowledged batch %1 is missing"_s.arg(it.key())));
+        QVERIFY2(presentUnits.contains(it.key()),
+                 qPrintable(u"acknowledged batch %1 is missing"_s.arg(it.key())));
         QCOMPARE(presentUnits.value(it.key()).size(), it.value());
     }
     for (auto it = presentUnits.cbegin(); it != presentUnits.cend(); ++it) {
         const int expectedUnits = 1 + int(it.key() % 5);
         QVERIFY2(it.value().size() == expectedUnits,
-                 qPrintable(u"batch %1 is present in part: %2 of %3 units"_s.arg(it.key()).arg(it.value().size()).arg(expectedUnits)));
+                 qPrintable(u"batch %1 is present in part: %2 of %3 units"_s.arg(it.key())
+                                .arg(it.value().size())
+                                .arg(expectedUnits)));
     }
     qInfo("%lld acknowledged batches all present and whole; %lld batches present in all",
           qint64(acked.size()), qint64(presentUnits.size()));

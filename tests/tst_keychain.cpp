@@ -22,8 +22,7 @@ private slots:
     void missingSecretReadsAsNothing();
 
 private:
-    template<typename T>
-    T wait(QFuture<T> future)
+    template<typename T> T wait(QFuture<T> future)
     {
         // QtKeychain answers through the event loop (D-Bus), so spin it instead of blocking.
         QDeadlineTimer deadline(15'000);
@@ -34,7 +33,8 @@ private:
         return future.result();
     }
 
-    KeychainSecretStore m_store{u"CallScopeTest-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(8))};
+    KeychainSecretStore m_store{
+        u"CallScopeTest-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(8))};
 };
 
 void TestKeychain::initTestCase()
@@ -50,8 +50,8 @@ void TestKeychain::roundTrip_data()
     QTest::addColumn<QString>("second");
     QTest::newRow("an ASCII API key is overwritten by another") << u"key_3f9a0c1b2d"_s << u"key_new_77"_s;
     QTest::newRow("UTF-8 survives both ways") << u"Pässwörd-✓-日本-🔑"_s << u"Grüße aus Köln"_s;
-    QTest::newRow("a long secret with spaces and quotes") << QString(u"a \"quoted\" 'secret' "_s).repeated(40)
-                                                          << u"short"_s;
+    QTest::newRow("a long secret with spaces and quotes")
+        << QString(u"a \"quoted\" 'secret' "_s).repeated(40) << u"short"_s;
 }
 
 void TestKeychain::roundTrip()

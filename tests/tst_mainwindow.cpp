@@ -104,7 +104,8 @@ void TestMainWindow::copyPutsTheUrlOnTheClipboard()
     QVERIFY(copy);
     QGuiApplication::clipboard()->clear();
     QTest::mouseClick(copy, Qt::LeftButton);
-    QCOMPARE(QGuiApplication::clipboard()->text(), u"https://hooks.example.com/cs/t/clinic/webhooks/twilio"_s);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             u"https://hooks.example.com/cs/t/clinic/webhooks/twilio"_s);
 }
 
 void TestMainWindow::statusBarSaysWhereWebhooksArrive()

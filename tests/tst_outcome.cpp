@@ -21,11 +21,15 @@ void TestOutcome::decide_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("a 'busy' reason wins over a long duration") << "busy" << qint64(60'000) << "busy";
-    QTest::newRow("a 'voicemail' reason wins over a long duration") << "voicemail" << qint64(45'000) << "voicemail";
-    QTest::newRow("a 'no_answer' reason wins over a long duration") << "no_answer" << qint64(30'000) << "no_answer";
+    QTest::newRow("a 'voicemail' reason wins over a long duration")
+        << "voicemail" << qint64(45'000) << "voicemail";
+    QTest::newRow("a 'no_answer' reason wins over a long duration")
+        << "no_answer" << qint64(30'000) << "no_answer";
     QTest::newRow("a 'failed' reason wins over a long duration") << "failed" << qint64(20'000) << "failed";
-    QTest::newRow("a 'transferred' reason wins over a short duration") << "transferred" << qint64(1'000) << "transferred";
-    QTest::newRow("a 'completed' reason wins over a short duration") << "completed" << qint64(500) << "completed";
+    QTest::newRow("a 'transferred' reason wins over a short duration")
+        << "transferred" << qint64(1'000) << "transferred";
+    QTest::newRow("a 'completed' reason wins over a short duration")
+        << "completed" << qint64(500) << "completed";
     QTest::newRow("exactly 10 s with no reason is completed") << "" << qint64(10'000) << "completed";
     QTest::newRow("a minute with no reason is completed") << "" << qint64(60'000) << "completed";
     QTest::newRow("9.999 s with no reason is no answer") << "" << qint64(9'999) << "no_answer";

@@ -37,8 +37,7 @@ private:
     int m_files = 0;
 };
 
-template<typename T>
-static T ready(QFuture<T> future)
+template<typename T> static T ready(QFuture<T> future)
 {
     return future.result();
 }
@@ -81,7 +80,8 @@ void TestSecrets::fileStoreRefusesFilesOthersCanRead()
 {
     QFETCH(int, mode);
     QFETCH(bool, accepted);
-    const QString path = writeFile(R"({"default": {"twilio.authToken": "tok"}})", QFile::ReadOwner | QFile::WriteOwner);
+    const QString path =
+        writeFile(R"({"default": {"twilio.authToken": "tok"}})", QFile::ReadOwner | QFile::WriteOwner);
     QVERIFY(::chmod(QFile::encodeName(path).constData(), mode_t(mode)) == 0);
     auto store = FileSecretStore::open(path);
     QCOMPARE(bool(store), accepted);
@@ -100,7 +100,8 @@ void TestSecrets::fileStoreRejectsMalformedFiles_data()
     QTest::newRow("not JSON") << QByteArray("{nope") << u"not JSON"_s;
     QTest::newRow("an array at the top") << QByteArray("[]") << u"object of tenants"_s;
     QTest::newRow("a tenant that is not an object") << QByteArray(R"({"default": "x"})") << u"map keys"_s;
-    QTest::newRow("a value that is not a string") << QByteArray(R"({"default": {"k": 5}})") << u"must be a string"_s;
+    QTest::newRow("a value that is not a string")
+        << QByteArray(R"({"default": {"k": 5}})") << u"must be a string"_s;
 }
 
 void TestSecrets::fileStoreRejectsMalformedFiles()
@@ -121,7 +122,8 @@ void TestSecrets::fileStoreWritesBackPrivately()
     QCOMPARE((*store)->tenants(), QStringList{u"clinic"_s});
     QVERIFY(ready((*store)->write(u"clinic"_s, u"frontend.apiKey"_s, u"fk-Ü"_s)));
     QCOMPARE(QFile::permissions(path) & 0x0077, QFile::Permissions());
-    QCOMPARE(QFile::permissions(path) & (QFile::ReadOwner | QFile::WriteOwner), QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(QFile::permissions(path) & (QFile::ReadOwner | QFile::WriteOwner),
+             QFile::ReadOwner | QFile::WriteOwner);
     auto reopened = FileSecretStore::open(path);
     QVERIFY(reopened);
     QCOMPARE(ready((*reopened)->read(u"clinic"_s, u"frontend.apiKey"_s))->value(), u"fk-Ü"_s);
@@ -147,10 +149,10 @@ void TestSecrets::environmentVariableNames_data()
     QTest::addColumn<QString>("tenant");
     QTest::addColumn<QString>("key");
     QTest::addColumn<QByteArray>("name");
-    QTest::newRow("default tenant, dotted key") << u"default"_s << u"twilio.authToken"_s
-                                                << QByteArray("CALLSCOPE_SECRET_DEFAULT_TWILIO_AUTHTOKEN");
-    QTest::newRow("a slug with a dash") << u"clinic-7"_s << u"db.password"_s
-                                        << QByteArray("CALLSCOPE_SECRET_CLINIC_7_DB_PASSWORD");
+    QTest::newRow("default tenant, dotted key")
+        << u"default"_s << u"twilio.authToken"_s << QByteArray("CALLSCOPE_SECRET_DEFAULT_TWILIO_AUTHTOKEN");
+    QTest::newRow("a slug with a dash")
+        << u"clinic-7"_s << u"db.password"_s << QByteArray("CALLSCOPE_SECRET_CLINIC_7_DB_PASSWORD");
 }
 
 void TestSecrets::environmentVariableNames()
@@ -185,7 +187,8 @@ void TestSecrets::settingsHaveDefaultsAndNeverHoldSecrets()
     // No setting is named like a secret, and the names that would be are recognised.
     for (int k = 0; k <= int(Settings::Key::IdleTimeoutMs); ++k)
         QVERIFY(!Settings::looksLikeSecret(Settings::name(Settings::Key(k))));
-    for (const QString &name : {u"vapi.secret"_s, u"db.password"_s, u"frontend.apiKey"_s, u"twilio.authToken"_s})
+    for (const QString &name :
+         {u"vapi.secret"_s, u"db.password"_s, u"frontend.apiKey"_s, u"twilio.authToken"_s})
         QVERIFY2(Settings::looksLikeSecret(name), qPrintable(name));
     for (const QString &key : SecretStore::knownKeys())
         QVERIFY2(Settings::looksLikeSecret(key) || key == "livekit.apiSecret"_L1, qPrintable(key));

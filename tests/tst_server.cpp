@@ -111,8 +111,8 @@ Run TestServer::run(const QStringList &arguments, const QByteArray &input)
     process.closeWriteChannel();
     if (!process.waitForFinished(30'000))
         process.kill();
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+               process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 std::unique_ptr<QProcess> TestServer::startServer(const QStringList &extra, quint16 *port)
@@ -166,7 +166,8 @@ void TestServer::listensOnAFreePortAndAnswersHealth()
     QCOMPARE(health.value(u"store"_s).toString(), m_url.isSqlite() ? u"sqlite"_s : u"postgresql"_s);
     QVERIFY(health.value(u"queueDepth"_s).isDouble());
     const QJsonObject providers = health.value(u"providers"_s).toObject();
-    QCOMPARE(providers.keys(), (QStringList{u"livekit"_s, u"retell"_s, u"twilio"_s, u"ultravox"_s, u"vapi"_s}));
+    QCOMPARE(providers.keys(),
+             (QStringList{u"livekit"_s, u"retell"_s, u"twilio"_s, u"ultravox"_s, u"vapi"_s}));
     QCOMPARE(providers.value(u"twilio"_s).toObject().value(u"configured"_s).toBool(), true);
     QCOMPARE(providers.value(u"retell"_s).toObject().value(u"configured"_s).toBool(), false);
     reply->deleteLater();
@@ -203,7 +204,9 @@ void TestServer::defaultDatabaseIsPrivateInTheUsersDataDirectory()
     QVERIFY(server.readAllStandardOutput().startsWith("listening on 127.0.0.1:"));
     const QString path = m_dir->filePath(u".local/share/CallScope/callscope/callscope.db"_s);
     QVERIFY2(QFile::exists(path), qPrintable(path));
-    struct stat info{};
+    struct stat info
+    {
+    };
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
     QCOMPARE(info.st_mode & 0777, mode_t(0600));
     ::kill(pid_t(server.processId()), SIGTERM);
@@ -226,20 +229,27 @@ void TestServer::usageErrorsExitWithTwo_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::newRow("an unknown option") << QStringList{u"--frobnicate"_s} << u"unknown option --frobnicate"_s;
-    QTest::newRow("a relative SQLite path") << QStringList{u"--db"_s, u"sqlite://relative.db"_s} << u"absolute path"_s;
-    QTest::newRow("an unknown database scheme") << QStringList{u"--db"_s, u"mysql://x/y"_s} << u"unknown database URL"_s;
-    QTest::newRow("a listen address without port") << QStringList{u"--listen"_s, u"127.0.0.1"_s} << u"HOST:PORT"_s;
-    QTest::newRow("a port out of range") << QStringList{u"--listen"_s, u"127.0.0.1:70000"_s} << u"out of range"_s;
-    QTest::newRow("a certificate without its key") << QStringList{u"--tls-cert"_s, u"/x.pem"_s} << u"go together"_s;
-    QTest::newRow("a bad backoff list") << QStringList{u"--callback-backoff"_s, u"5m,soon"_s} << u"duration"_s;
+    QTest::newRow("a relative SQLite path")
+        << QStringList{u"--db"_s, u"sqlite://relative.db"_s} << u"absolute path"_s;
+    QTest::newRow("an unknown database scheme")
+        << QStringList{u"--db"_s, u"mysql://x/y"_s} << u"unknown database URL"_s;
+    QTest::newRow("a listen address without port")
+        << QStringList{u"--listen"_s, u"127.0.0.1"_s} << u"HOST:PORT"_s;
+    QTest::newRow("a port out of range")
+        << QStringList{u"--listen"_s, u"127.0.0.1:70000"_s} << u"out of range"_s;
+    QTest::newRow("a certificate without its key")
+        << QStringList{u"--tls-cert"_s, u"/x.pem"_s} << u"go together"_s;
+    QTest::newRow("a bad backoff list")
+        << QStringList{u"--callback-backoff"_s, u"5m,soon"_s} << u"duration"_s;
     QTest::newRow("an option without its value") << QStringList{u"--db"_s} << u"needs a value"_s;
     QTest::newRow("an unknown command") << QStringList{u"frobnicate"_s} << u"unknown command"_s;
-    QTest::newRow("a bad tenant slug") << QStringList{u"tenant"_s, u"create"_s, u"Not OK"_s} << u"not a tenant slug"_s;
-    QTest::newRow("secrets set without --tenant") << QStringList{u"secrets"_s, u"set"_s, u"vapi.secret"_s, u"x"_s}
-                                                  << u"needs --tenant"_s;
-    QTest::newRow("an unknown secret key") << QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"default"_s,
-                                                          u"vapi.password"_s, u"x"_s}
-                                           << u"unknown secret key"_s;
+    QTest::newRow("a bad tenant slug")
+        << QStringList{u"tenant"_s, u"create"_s, u"Not OK"_s} << u"not a tenant slug"_s;
+    QTest::newRow("secrets set without --tenant")
+        << QStringList{u"secrets"_s, u"set"_s, u"vapi.secret"_s, u"x"_s} << u"needs --tenant"_s;
+    QTest::newRow("an unknown secret key")
+        << QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"default"_s, u"vapi.password"_s, u"x"_s}
+        << u"unknown secret key"_s;
     QTest::newRow("a token of no scope") << QStringList{u"token"_s, u"create"_s, u"--tenant"_s, u"default"_s}
                                          << u"--scope takes ingest or read"_s;
 }
@@ -257,7 +267,8 @@ void TestServer::usageErrorsExitWithTwo()
 void TestServer::refusesASecretsFileOthersCanRead()
 {
     const QString secrets = writeSecrets(R"({"default": {"twilio.authToken": "very-secret-token"}})", 0644);
-    const Run result = run({u"--db"_s, dbUrl(), u"--listen"_s, u"127.0.0.1:0"_s, u"--secrets-file"_s, secrets});
+    const Run result =
+        run({u"--db"_s, dbUrl(), u"--listen"_s, u"127.0.0.1:0"_s, u"--secrets-file"_s, secrets});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains("chmod 600"), result.err.constData());
     QVERIFY(!result.err.contains("very-secret-token"));
@@ -266,7 +277,8 @@ void TestServer::refusesASecretsFileOthersCanRead()
 
 void TestServer::tenantCommands()
 {
-    Run created = run({u"--db"_s, dbUrl(), u"tenant"_s, u"create"_s, u"clinic-7"_s, u"--name"_s, u"Clinic Seven"_s});
+    Run created =
+        run({u"--db"_s, dbUrl(), u"tenant"_s, u"create"_s, u"clinic-7"_s, u"--name"_s, u"Clinic Seven"_s});
     QCOMPARE(created.exitCode, 0);
     QVERIFY(created.out.contains("clinic-7"));
     const Run again = run({u"--db"_s, dbUrl(), u"tenant"_s, u"create"_s, u"clinic-7"_s});
@@ -281,19 +293,20 @@ void TestServer::secretsSetWritesTheSecretsFile()
 {
     const QString secrets = writeSecrets("{}");
     const QStringList base{u"--db"_s, dbUrl(), u"--secrets-file"_s, secrets};
-    const Run unknownTenant = run(base + QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"salon"_s,
-                                                     u"vapi.secret"_s, u"s3cr3t"_s});
+    const Run unknownTenant = run(
+        base + QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"salon"_s, u"vapi.secret"_s, u"s3cr3t"_s});
     QCOMPARE(unknownTenant.exitCode, 1);
     QVERIFY2(unknownTenant.err.contains("tenant create salon"), unknownTenant.err.constData());
 
     QCOMPARE(run(base + QStringList{u"tenant"_s, u"create"_s, u"salon"_s}).exitCode, 0);
-    const Run set = run(base + QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"salon"_s, u"vapi.secret"_s, u"s3cr3t"_s});
+    const Run set = run(
+        base + QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"salon"_s, u"vapi.secret"_s, u"s3cr3t"_s});
     QCOMPARE(set.exitCode, 0);
     QVERIFY(!set.out.contains("s3cr3t") && !set.err.contains("s3cr3t"));
     // A value from standard input stays out of the process list and the shell history.
-    const Run fromStdin = run(base + QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"salon"_s,
-                                                 u"twilio.authToken"_s, u"-"_s},
-                              "tok-ü\n");
+    const Run fromStdin = run(
+        base + QStringList{u"secrets"_s, u"set"_s, u"--tenant"_s, u"salon"_s, u"twilio.authToken"_s, u"-"_s},
+        "tok-ü\n");
     QCOMPARE(fromStdin.exitCode, 0);
 
     QFile file(secrets);
@@ -313,8 +326,8 @@ void TestServer::secretsSetWritesTheSecretsFile()
 
 void TestServer::tokenIsPrintedOnceAloneOnStdout()
 {
-    const Run created = run({u"--db"_s, dbUrl(), u"token"_s, u"create"_s, u"--tenant"_s, u"default"_s, u"--scope"_s,
-                             u"ingest"_s});
+    const Run created = run({u"--db"_s, dbUrl(), u"token"_s, u"create"_s, u"--tenant"_s, u"default"_s,
+                             u"--scope"_s, u"ingest"_s});
     QCOMPARE(created.exitCode, 0);
     static const QRegularExpression token(u"^cs_ingest_([0-9a-f]{16})_[0-9a-f]{48}\n$"_s);
     const auto match = token.match(QString::fromLatin1(created.out));
@@ -327,19 +340,22 @@ void TestServer::tokenIsPrintedOnceAloneOnStdout()
         QVERIFY(db.open(QIODevice::ReadOnly));
         QVERIFY(!db.readAll().contains(created.out.trimmed()));
     }
-    const Run revoked = run({u"--db"_s, dbUrl(), u"token"_s, u"revoke"_s, u"--tenant"_s, u"default"_s, tokenId});
+    const Run revoked =
+        run({u"--db"_s, dbUrl(), u"token"_s, u"revoke"_s, u"--tenant"_s, u"default"_s, tokenId});
     QCOMPARE(revoked.exitCode, 0);
-    const Run twice = run({u"--db"_s, dbUrl(), u"token"_s, u"revoke"_s, u"--tenant"_s, u"default"_s, tokenId});
+    const Run twice =
+        run({u"--db"_s, dbUrl(), u"token"_s, u"revoke"_s, u"--tenant"_s, u"default"_s, tokenId});
     QCOMPARE(twice.exitCode, 1);
-    const Run otherTenant = run({u"--db"_s, dbUrl(), u"token"_s, u"create"_s, u"--tenant"_s, u"nobody"_s,
-                                 u"--scope"_s, u"read"_s});
+    const Run otherTenant = run(
+        {u"--db"_s, dbUrl(), u"token"_s, u"create"_s, u"--tenant"_s, u"nobody"_s, u"--scope"_s, u"read"_s});
     QCOMPARE(otherTenant.exitCode, 1);
     QVERIFY2(otherTenant.err.contains("unknown tenant"), otherTenant.err.constData());
 }
 
 void TestServer::urlsUsesThePublicUrl()
 {
-    const Run result = run({u"urls"_s, u"--tenant"_s, u"clinic"_s, u"--public-url"_s, u"https://hooks.example.com/cs/"_s});
+    const Run result =
+        run({u"urls"_s, u"--tenant"_s, u"clinic"_s, u"--public-url"_s, u"https://hooks.example.com/cs/"_s});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out, QByteArray("retell\thttps://hooks.example.com/cs/t/clinic/webhooks/retell\n"
                                     "vapi\thttps://hooks.example.com/cs/t/clinic/webhooks/vapi\n"
@@ -348,7 +364,8 @@ void TestServer::urlsUsesThePublicUrl()
                                     "twilio\thttps://hooks.example.com/cs/t/clinic/webhooks/twilio\n"
                                     "backend\thttps://hooks.example.com/cs/t/clinic/api/v1/events\n"));
     const Run byDefault = run({u"urls"_s, u"--listen"_s, u"127.0.0.1:9999"_s});
-    QVERIFY2(byDefault.out.startsWith("retell\thttp://127.0.0.1:9999/webhooks/retell\n"), byDefault.out.constData());
+    QVERIFY2(byDefault.out.startsWith("retell\thttp://127.0.0.1:9999/webhooks/retell\n"),
+             byDefault.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestServer)

@@ -96,9 +96,9 @@ void TestStore::migratesAnEmptyDatabase()
     QVERIFY2(reader, reader ? "" : qPrintable(reader.error().message));
     QCOMPARE(*Schema::currentVersion((*reader)->database()), Schema::latestVersion());
     const QStringList tables = (*reader)->database().tables();
-    for (const char *table : {"tenants", "calls", "events", "receipts", "function_traces", "transcript_segments",
-                              "error_groups", "errors", "tool_call_logs", "callback_requests", "callback_attempts",
-                              "audit_log", "api_tokens"}) {
+    for (const char *table :
+         {"tenants", "calls", "events", "receipts", "function_traces", "transcript_segments", "error_groups",
+          "errors", "tool_call_logs", "callback_requests", "callback_attempts", "audit_log", "api_tokens"}) {
         QVERIFY2(tables.contains(QString::fromLatin1(table)), table);
     }
     // Every row carries tenant_id.
@@ -132,7 +132,8 @@ void TestStore::refusesADatabaseNewerThanItself()
         const QString name = SqlConnection::uniqueName(u"test"_s);
         auto db = SqlConnection::open(m_url, m_url.password, name, SqlConnection::Role::Writer);
         QVERIFY(db);
-        QVERIFY(SqlConnection::exec(*db, u"INSERT INTO schema_migrations (version, applied_at) VALUES (999, 0)"_s));
+        QVERIFY(SqlConnection::exec(
+            *db, u"INSERT INTO schema_migrations (version, applied_at) VALUES (999, 0)"_s));
         db = QSqlDatabase();
         SqlConnection::close(name);
     }
@@ -149,7 +150,8 @@ void TestStore::releasedSchemaStepsAreNeverEdited()
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (auto backend : {DatabaseUrl::Backend::Sqlite, DatabaseUrl::Backend::Postgres})
         hash.addData(Schema::statements(1, backend).join(u";\n"_s).toUtf8());
-    QCOMPARE(hash.result().toHex(), QByteArray("8abfe4b8c90f580f2e0cbcf5d4a45b34bc5df4c5bb5584abd2e697ee0d8cdcda"));
+    QCOMPARE(hash.result().toHex(),
+             QByteArray("8abfe4b8c90f580f2e0cbcf5d4a45b34bc5df4c5bb5584abd2e697ee0d8cdcda"));
 }
 
 void TestStore::appendsAndReadsBack()
@@ -159,13 +161,16 @@ void TestStore::appendsAndReadsBack()
     const QList<IngestUnit> units{
         makeUnit(Provider::Retell, u"call_started:c1"_s, u"c1"_s,
                  {statusEvent(Provider::Retell, u"c1"_s, CallStatus::InProgress, t0,
-                              {{u"fromNumber"_s, u"+4915112345678"_s}, {u"toNumber"_s, u"+4930123456"_s},
-                               {u"direction"_s, u"inbound"_s}, {u"startedAt"_s, double(t0)}})}),
+                              {{u"fromNumber"_s, u"+4915112345678"_s},
+                               {u"toNumber"_s, u"+4930123456"_s},
+                               {u"direction"_s, u"inbound"_s},
+                               {u"startedAt"_s, double(t0)}})}),
         makeUnit(Provider::Retell, u"transcript:c1:1"_s, u"c1"_s,
-                 {transcriptEvent(Provider::Retell, u"c1"_s, u"user"_s, u"I need an appointment on Tuesday"_s, 4000,
-                                  t0 + 4000),
+                 {transcriptEvent(Provider::Retell, u"c1"_s, u"user"_s, u"I need an appointment on Tuesday"_s,
+                                  4000, t0 + 4000),
                   functionEvent(Provider::Retell, u"c1"_s, EventKind::FunctionStarted, u"tc1"_s,
-                                u"book_appointment"_s, 5200, t0 + 5200, {{u"arguments"_s, QJsonObject{{u"day"_s, u"tue"_s}}}}),
+                                u"book_appointment"_s, 5200, t0 + 5200,
+                                {{u"arguments"_s, QJsonObject{{u"day"_s, u"tue"_s}}}}),
                   functionEvent(Provider::Retell, u"c1"_s, EventKind::FunctionFinished, u"tc1"_s,
                                 u"book_appointment"_s, 5900, t0 + 5900, {{u"status"_s, u"success"_s}})}),
         makeUnit(Provider::Retell, u"call_ended:c1"_s, u"c1"_s,
@@ -181,7 +186,8 @@ void TestStore::appendsAndReadsBack()
     auto call = reader->callByProviderId(tenant, Provider::Retell, u"c1"_s);
     QVERIFY2(call, call ? "" : qPrintable(call.error().message));
     QCOMPARE(toString(call->status), toString(CallStatus::Ended));
-    QCOMPARE(call->outcome ? toString(*call->outcome) : QString(), toString(Outcome::Completed)); // 64 s, no explicit outcome
+    QCOMPARE(call->outcome ? toString(*call->outcome) : QString(),
+             toString(Outcome::Completed)); // 64 s, no explicit outcome
     QCOMPARE(call->durationMs, std::optional<qint64>(64'000));
     QCOMPARE(call->fromNumber, u"+4915112345678"_s);
     QCOMPARE(call->direction, u"inbound"_s);
@@ -220,9 +226,10 @@ void TestStore::appendsAndReadsBack()
 void TestStore::duplicateReceiptKeyChangesNothing()
 {
     auto store = openStore();
-    const QList<IngestUnit> first{makeUnit(Provider::Vapi, u"k1"_s, u"v1"_s,
-                                           {statusEvent(Provider::Vapi, u"v1"_s, CallStatus::Ringing, 1000),
-                                            transcriptEvent(Provider::Vapi, u"v1"_s, u"agent"_s, u"Hello"_s, 0, 1000)})};
+    const QList<IngestUnit> first{
+        makeUnit(Provider::Vapi, u"k1"_s, u"v1"_s,
+                 {statusEvent(Provider::Vapi, u"v1"_s, CallStatus::Ringing, 1000),
+                  transcriptEvent(Provider::Vapi, u"v1"_s, u"agent"_s, u"Hello"_s, 0, 1000)})};
     QCOMPARE(ingestOk(*store, u"default"_s, first).accepted, 1);
 
     // The same key again, even with different content, is a duplicate and changes nothing.
@@ -265,8 +272,8 @@ void TestStore::invalidEventMidBatchLeavesNothing()
     for (int i = 0; i < 5; ++i) {
         CallEvents events{statusEvent(Provider::Retell, u"m%1"_s.arg(i), CallStatus::InProgress, 1000 + i)};
         if (i == 3) // an event the projector cannot accept, after three good units
-            events.append(functionEvent(Provider::Retell, u"m3"_s, EventKind::FunctionFinished, u"t"_s, u"f"_s, 10,
-                                        1010, {{u"status"_s, u"exploded"_s}}));
+            events.append(functionEvent(Provider::Retell, u"m3"_s, EventKind::FunctionFinished, u"t"_s,
+                                        u"f"_s, 10, 1010, {{u"status"_s, u"exploded"_s}}));
         units.append(makeUnit(Provider::Retell, u"m%1"_s.arg(i), u"m%1"_s.arg(i), events));
     }
     auto result = await(store->ingest(IngestSubmission{u"default"_s, units}));
@@ -300,7 +307,8 @@ void TestStore::failingStatementMidWriteLeavesNothing()
     QVERIFY(!reader->tenant(u"halfway"_s));
 
     // The rolled-back tenant is not remembered by the writer either.
-    auto ingest = await(store->ingest(IngestSubmission{u"halfway"_s, {makeUnit(Provider::Vapi, u"x"_s, u"x"_s, {})}}));
+    auto ingest =
+        await(store->ingest(IngestSubmission{u"halfway"_s, {makeUnit(Provider::Vapi, u"x"_s, u"x"_s, {})}}));
     QVERIFY(!ingest);
     QCOMPARE(ingest.error().kind, StoreError::Kind::UnknownTenant);
 }
@@ -316,8 +324,9 @@ void TestStore::faultyWriteDoesNotSpoilItsGroup()
     QList<QFuture<Store::Result<IngestResult>>> good;
     for (int i = 0; i < 4; ++i)
         good.append(store->ingest(IngestSubmission{
-            u"default"_s, {makeUnit(Provider::Vapi, u"g%1"_s.arg(i), u"g%1"_s.arg(i),
-                                    {statusEvent(Provider::Vapi, u"g%1"_s.arg(i), CallStatus::Ringing, 10)})}}));
+            u"default"_s,
+            {makeUnit(Provider::Vapi, u"g%1"_s.arg(i), u"g%1"_s.arg(i),
+                      {statusEvent(Provider::Vapi, u"g%1"_s.arg(i), CallStatus::Ringing, 10)})}}));
     auto bad = store->ingest(IngestSubmission{u"nobody"_s, {makeUnit(Provider::Vapi, u"b"_s, u"b"_s, {})}});
     const quint64 groupsBefore = store->committedGroups();
     QVERIFY(await(blocker));
@@ -353,8 +362,8 @@ void TestStore::concurrentSubmittersAllCommitExactlyOnce()
                 CallEvents events;
                 for (int e = 0; e < eventsPerUnit; ++e)
                     events.append(transcriptEvent(Provider::Ultravox, call, u"user"_s,
-                                                  u"turn %1 %2 %3"_s.arg(s).arg(u).arg(e), u * 10'000 + e * 1000,
-                                                  1'000'000 + u));
+                                                  u"turn %1 %2 %3"_s.arg(s).arg(u).arg(e),
+                                                  u * 10'000 + e * 1000, 1'000'000 + u));
                 units.append(makeUnit(Provider::Ultravox, u"s%1-u%2"_s.arg(s).arg(u), call, events));
                 if (units.size() == unitsPerSubmission) {
                     futures.append(store->ingest(IngestSubmission{u"default"_s, units}));
@@ -422,7 +431,8 @@ void TestStore::functionEndBeforeStartMakesOneTrace()
                                       u"transfer_call"_s, 8000, 18'000)})});
     auto reader = std::move(*StoreReader::open(m_url, m_url.password));
     QSqlQuery trace(reader->database());
-    QVERIFY(trace.exec(u"SELECT status, duration_ms, start_offset_ms, end_offset_ms, error FROM function_traces"_s));
+    QVERIFY(trace.exec(
+        u"SELECT status, duration_ms, start_offset_ms, end_offset_ms, error FROM function_traces"_s));
     QVERIFY(trace.next());
     QCOMPARE(trace.value(0).toString(), u"error"_s);
     QCOMPARE(trace.value(1).toLongLong(), 1000);
@@ -440,11 +450,14 @@ void TestStore::fullTextSearchFindsTranscriptAndFunctions()
     auto store = openStore();
     ingestOk(*store, u"default"_s,
              {makeUnit(Provider::Retell, u"a"_s, u"ra"_s,
-                       {transcriptEvent(Provider::Retell, u"ra"_s, u"user"_s, u"My dog needs a grooming slot"_s, 0, 1)}),
+                       {transcriptEvent(Provider::Retell, u"ra"_s, u"user"_s,
+                                        u"My dog needs a grooming slot"_s, 0, 1)}),
               makeUnit(Provider::Retell, u"b"_s, u"rb"_s,
-                       {transcriptEvent(Provider::Retell, u"rb"_s, u"user"_s, u"I want to cancel my appointment"_s, 0, 2),
+                       {transcriptEvent(Provider::Retell, u"rb"_s, u"user"_s,
+                                        u"I want to cancel my appointment"_s, 0, 2),
                         functionEvent(Provider::Retell, u"rb"_s, EventKind::FunctionStarted, u"t"_s,
-                                      u"cancel_booking"_s, 10, 3, {{u"arguments"_s, QJsonObject{{u"patient"_s, u"Müller"_s}}}})})});
+                                      u"cancel_booking"_s, 10, 3,
+                                      {{u"arguments"_s, QJsonObject{{u"patient"_s, u"Müller"_s}}}})})});
     auto reader = std::move(*StoreReader::open(m_url, m_url.password));
     const TenantId tenant = reader->tenant(u"default"_s)->id;
     auto search = [&](const QString &text) {
@@ -494,7 +507,11 @@ void TestStore::readHelpersRefuseOtherTenants()
 
     // Returns how many rows the helper sees for `tenant`, or -1 for NotFound, -2 for InvalidArgument.
     auto rowsSeenBy = [&](TenantId tenant) -> qint64 {
-        auto code = [](const StoreError &e) { return e.kind == StoreError::Kind::NotFound ? -1 : e.kind == StoreError::Kind::InvalidArgument ? -2 : -3; };
+        auto code = [](const StoreError &e) {
+            return e.kind == StoreError::Kind::NotFound          ? -1
+                   : e.kind == StoreError::Kind::InvalidArgument ? -2
+                                                                 : -3;
+        };
         if (helper == "calls"_L1) {
             auto r = reader->calls(tenant);
             return r ? r->size() : code(r.error());
@@ -523,9 +540,9 @@ void TestStore::readHelpersRefuseOtherTenants()
             auto r = reader->receiptByKey(tenant, Provider::Retell, u"k"_s);
             return r ? 1 : code(r.error());
         }
-        auto r = helper == "countEvents"_L1    ? reader->countEvents(tenant)
+        auto r = helper == "countEvents"_L1     ? reader->countEvents(tenant)
                  : helper == "countReceipts"_L1 ? reader->countReceipts(tenant)
-                                                 : reader->countCalls(tenant);
+                                                : reader->countCalls(tenant);
         return r ? *r : code(r.error());
     };
     QCOMPARE(rowsSeenBy(clinic), qint64(1));
@@ -592,8 +609,9 @@ void TestStore::stopAnswersEverythingAccepted()
     QList<QFuture<Store::Result<IngestResult>>> futures;
     for (int i = 0; i < 50; ++i)
         futures.append(store->ingest(IngestSubmission{
-            u"default"_s, {makeUnit(Provider::Twilio, u"stop%1"_s.arg(i), u"CA%1"_s.arg(i),
-                                    {statusEvent(Provider::Twilio, u"CA%1"_s.arg(i), CallStatus::Ringing, i)})}}));
+            u"default"_s,
+            {makeUnit(Provider::Twilio, u"stop%1"_s.arg(i), u"CA%1"_s.arg(i),
+                      {statusEvent(Provider::Twilio, u"CA%1"_s.arg(i), CallStatus::Ringing, i)})}}));
     store->stop();
     for (auto &future : futures) {
         QVERIFY(future.isFinished());

@@ -41,7 +41,8 @@ void drawHandset(QPainter &painter, const QRectF &box)
     const qreal w = box.width(), h = box.height();
     const QPointF o = box.topLeft();
     path.moveTo(o + QPointF(0.18 * w, 0.10 * h));
-    path.cubicTo(o + QPointF(0.02 * w, 0.30 * h), o + QPointF(0.30 * w, 0.80 * h), o + QPointF(0.82 * w, 0.92 * h));
+    path.cubicTo(o + QPointF(0.02 * w, 0.30 * h), o + QPointF(0.30 * w, 0.80 * h),
+                 o + QPointF(0.82 * w, 0.92 * h));
     painter.drawPath(path);
     painter.drawLine(o + QPointF(0.18 * w, 0.10 * h), o + QPointF(0.36 * w, 0.28 * h));
     painter.drawLine(o + QPointF(0.82 * w, 0.92 * h), o + QPointF(0.66 * w, 0.74 * h));

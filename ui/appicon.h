@@ -10,7 +10,13 @@ QIcon appIcon();
 
 // The navigation's icons, drawn as line art in `color`: calls (a handset), callbacks (a handset
 // with a return arrow), errors (a warning triangle), charts (bars).
-enum class PlaceIcon { Calls, Callbacks, Errors, Charts };
+enum class PlaceIcon
+{
+    Calls,
+    Callbacks,
+    Errors,
+    Charts
+};
 // `selectedColor` is used where the item is selected (on the highlight).
 QIcon placeIcon(PlaceIcon place, const QColor &color, const QColor &selectedColor);
 

@@ -144,7 +144,8 @@ void MainWindow::updateStatus()
         m_listenStatus->setText(tr("Not receiving webhooks: %1").arg(m_info.listenError));
     else
         m_listenStatus->setText(tr("Not receiving webhooks"));
-    m_storeStatus->setText(tr("Database: %1 · Secrets: %2").arg(m_info.databaseDisplay, m_info.secretBackend));
+    m_storeStatus->setText(
+        tr("Database: %1 · Secrets: %2").arg(m_info.databaseDisplay, m_info.secretBackend));
 }
 
 } // namespace CallScope

@@ -31,7 +31,13 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Place { Calls, Callbacks, Errors, Charts };
+    enum class Place
+    {
+        Calls,
+        Callbacks,
+        Errors,
+        Charts
+    };
 
     explicit MainWindow(const ShellInfo &info, QWidget *parent = nullptr);
     ~MainWindow() override;

@@ -55,8 +55,12 @@ WebhookSetupPanel::WebhookSetupPanel(QWidget *parent)
 
     int line = 1;
     for (const Provider provider : webhookProviders) {
-        Row row{provider, new QLabel(providerTitle(provider), this), new QLineEdit(this), new QToolButton(this),
-                new QLabel(this), new QLabel(this)};
+        Row row{provider,
+                new QLabel(providerTitle(provider), this),
+                new QLineEdit(this),
+                new QToolButton(this),
+                new QLabel(this),
+                new QLabel(this)};
         row.status->setObjectName(u"secretStatus_"_s + toString(provider));
         QFont nameFont = row.name->font();
         nameFont.setBold(true);
@@ -116,9 +120,10 @@ void WebhookSetupPanel::updateStatus(Row &row)
     // Words and a symbol, not colour alone.
     const bool stored = m_configured.value(toString(row.provider));
     row.status->setText(stored ? tr("✓ Secret stored") : tr("⚠ No secret yet"));
-    row.status->setToolTip(stored ? tr("Webhooks from %1 are verified and stored.").arg(row.name->text())
-                                  : tr("Webhooks from %1 are refused (401) until its signing secret is stored.")
-                                        .arg(row.name->text()));
+    row.status->setToolTip(stored
+                               ? tr("Webhooks from %1 are verified and stored.").arg(row.name->text())
+                               : tr("Webhooks from %1 are refused (401) until its signing secret is stored.")
+                                     .arg(row.name->text()));
     row.status->setStyleSheet(stored ? u"color: #1b7f3b;"_s : u"color: #b45309;"_s);
 }
 
@@ -131,12 +136,14 @@ void WebhookSetupPanel::retranslateUi()
         QString how;
         switch (row.provider) {
         case Provider::Retell:
-            how = tr("Retell dashboard → your agent → Webhook URL. Retell signs with your API key: store it as "
-                     "retell.apiKey.");
+            how =
+                tr("Retell dashboard → your agent → Webhook URL. Retell signs with your API key: store it as "
+                   "retell.apiKey.");
             break;
         case Provider::Vapi:
-            how = tr("Vapi dashboard → your assistant → Advanced → Server URL, with a Server URL secret stored as "
-                     "vapi.secret.");
+            how = tr(
+                "Vapi dashboard → your assistant → Advanced → Server URL, with a Server URL secret stored as "
+                "vapi.secret.");
             break;
         case Provider::Ultravox:
             how = tr("Create an Ultravox webhook (Webhooks API) with this URL; store its secret as "
@@ -158,12 +165,14 @@ void WebhookSetupPanel::retranslateUi()
     }
     const QString tenant = m_tenant.isEmpty() ? u"default"_s : m_tenant;
     m_secretHint->setText(tr("Store a provider's signing secret with: %1")
-                              .arg(u"<code>callscope-server secrets set --tenant %1 KEY VALUE</code>"_s.arg(tenant.toHtmlEscaped())));
+                              .arg(u"<code>callscope-server secrets set --tenant %1 KEY VALUE</code>"_s.arg(
+                                  tenant.toHtmlEscaped())));
     m_backendHint->setText(
         tr("Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest "
            "token from %2.")
             .arg(u"<code>%1</code>"_s.arg(eventsApiUrl(m_baseUrl, tenant).toHtmlEscaped()),
-                 u"<code>callscope-server token create --tenant %1 --scope ingest</code>"_s.arg(tenant.toHtmlEscaped())));
+                 u"<code>callscope-server token create --tenant %1 --scope ingest</code>"_s.arg(
+                     tenant.toHtmlEscaped())));
 }
 
 } // namespace CallScope

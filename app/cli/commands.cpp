@@ -19,16 +19,17 @@ CommandRunner::CommandRunner(Runtime &runtime, FILE *out, FILE *err, QObject *pa
     , m_runtime(runtime)
     , m_out(out)
     , m_err(err)
-{
-}
+{}
 
 void CommandRunner::usage(const QString &message)
 {
     if (m_finished)
         return;
     m_finished = true;
-    std::fprintf(m_err, "callscope-server: %s\n%s", qPrintable(message), qPrintable(usageText(Program::Server)));
-    QMetaObject::invokeMethod(this, [this] { emit finished(2); }, Qt::QueuedConnection);
+    std::fprintf(m_err, "callscope-server: %s\n%s", qPrintable(message),
+                 qPrintable(usageText(Program::Server)));
+    QMetaObject::invokeMethod(
+        this, [this] { emit finished(2); }, Qt::QueuedConnection);
 }
 
 void CommandRunner::fail(const QString &message)
@@ -37,7 +38,8 @@ void CommandRunner::fail(const QString &message)
         return;
     m_finished = true;
     std::fprintf(m_err, "callscope-server: %s\n", qPrintable(message));
-    QMetaObject::invokeMethod(this, [this] { emit finished(1); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { emit finished(1); }, Qt::QueuedConnection);
 }
 
 void CommandRunner::done(const QString &output)
@@ -48,7 +50,8 @@ void CommandRunner::done(const QString &output)
     if (!output.isEmpty())
         std::fputs(output.toUtf8().constData(), m_out);
     std::fflush(m_out);
-    QMetaObject::invokeMethod(this, [this] { emit finished(0); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { emit finished(0); }, Qt::QueuedConnection);
 }
 
 void CommandRunner::run()
@@ -85,7 +88,9 @@ void CommandRunner::run()
             return;
         if (!Store::isValidSlug(args.at(2)))
             return usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(args.at(2)));
-        return withStore([this, slug = args.at(2), name = options.commandOptions.value(u"name"_s)] { tenantCreate(slug, name); });
+        return withStore([this, slug = args.at(2), name = options.commandOptions.value(u"name"_s)] {
+            tenantCreate(slug, name);
+        });
     }
     if (verb == "tenant"_L1 && args.value(1) == "list"_L1) {
         if (args.size() != 2)
@@ -96,11 +101,13 @@ void CommandRunner::run()
     }
     if (verb == "secrets"_L1 && args.value(1) == "set"_L1) {
         if (args.size() != 4)
-            return usage(u"usage: secrets set --tenant SLUG KEY VALUE   (VALUE - reads it from standard input)"_s);
+            return usage(
+                u"usage: secrets set --tenant SLUG KEY VALUE   (VALUE - reads it from standard input)"_s);
         if (!allowOnly({u"tenant"_s}) || !needTenant())
             return;
         if (!SecretStore::isKnownKey(args.at(2)))
-            return usage(u"unknown secret key \"%1\"; known keys: %2"_s.arg(args.at(2), SecretStore::knownKeys().join(u", "_s)));
+            return usage(u"unknown secret key \"%1\"; known keys: %2"_s.arg(
+                args.at(2), SecretStore::knownKeys().join(u", "_s)));
         QString value = args.at(3);
         if (value == "-"_L1) {
             QTextStream in(stdin);
@@ -150,8 +157,9 @@ void CommandRunner::tenantCreate(const QString &slug, const QString &name)
 {
     m_runtime.store()->createTenant(slug, name).then(this, [this, slug](const Store::Result<Tenant> &result) {
         if (!result)
-            return fail(result.error().kind == StoreError::Kind::Conflict ? u"tenant \"%1\" exists already"_s.arg(slug)
-                                                                          : result.error().message);
+            return fail(result.error().kind == StoreError::Kind::Conflict
+                            ? u"tenant \"%1\" exists already"_s.arg(slug)
+                            : result.error().message);
         done(u"created tenant %1 (%2)\n"_s.arg(result->slug, result->name));
     });
 }
@@ -176,7 +184,8 @@ void CommandRunner::secretsSet(const QString &tenant, const QString &key, const 
     if (!reader)
         return fail(reader.error().message);
     if (!(*reader)->tenant(tenant))
-        return fail(u"unknown tenant \"%1\"; create it first: callscope-server tenant create %1"_s.arg(tenant));
+        return fail(
+            u"unknown tenant \"%1\"; create it first: callscope-server tenant create %1"_s.arg(tenant));
     m_runtime.secrets()->write(tenant, key, value).then(this, [this, tenant, key](const SecretDone &result) {
         if (!result)
             return fail(u"cannot store %1 for %2: %3"_s.arg(key, tenant, result.error()));
@@ -186,24 +195,31 @@ void CommandRunner::secretsSet(const QString &tenant, const QString &key, const 
 
 void CommandRunner::tokenCreate(const QString &tenant, const QString &scope)
 {
-    m_runtime.store()->createToken(tenant, scope).then(this, [this, tenant, scope](const Store::Result<Store::NewToken> &result) {
-        if (!result)
-            return fail(result.error().kind == StoreError::Kind::UnknownTenant ? u"unknown tenant \"%1\""_s.arg(tenant)
-                                                                               : result.error().message);
-        std::fprintf(m_err, "created %s token %s for tenant %s; it is shown only now (revoke: token revoke --tenant %s %s)\n",
-                     qPrintable(scope), qPrintable(result->tokenId), qPrintable(tenant), qPrintable(tenant),
-                     qPrintable(result->tokenId));
-        done(result->token + u'\n');
-    });
+    m_runtime.store()
+        ->createToken(tenant, scope)
+        .then(this, [this, tenant, scope](const Store::Result<Store::NewToken> &result) {
+            if (!result)
+                return fail(result.error().kind == StoreError::Kind::UnknownTenant
+                                ? u"unknown tenant \"%1\""_s.arg(tenant)
+                                : result.error().message);
+            std::fprintf(m_err,
+                         "created %s token %s for tenant %s; it is shown only now (revoke: token revoke "
+                         "--tenant %s %s)\n",
+                         qPrintable(scope), qPrintable(result->tokenId), qPrintable(tenant),
+                         qPrintable(tenant), qPrintable(result->tokenId));
+            done(result->token + u'\n');
+        });
 }
 
 void CommandRunner::tokenRevoke(const QString &tenant, const QString &tokenId)
 {
-    m_runtime.store()->revokeToken(tenant, tokenId).then(this, [this, tokenId](const Store::Result<bool> &result) {
-        if (!result)
-            return fail(result.error().message);
-        done(u"revoked token %1\n"_s.arg(tokenId));
-    });
+    m_runtime.store()
+        ->revokeToken(tenant, tokenId)
+        .then(this, [this, tokenId](const Store::Result<bool> &result) {
+            if (!result)
+                return fail(result.error().message);
+            done(u"revoked token %1\n"_s.arg(tokenId));
+        });
 }
 
 void CommandRunner::urls(const QString &tenant)

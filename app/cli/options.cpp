@@ -12,22 +12,24 @@ namespace CallScope {
 
 namespace {
 
-const QStringList valueOptions{u"--db"_s,           u"--listen"_s,          u"--public-url"_s, u"--secrets-file"_s,
-                               u"--tls-cert"_s,     u"--tls-key"_s,         u"--frontend-url"_s,
-                               u"--callback-backoff"_s, u"--ultravox-api-url"_s};
+const QStringList valueOptions{u"--db"_s,           u"--listen"_s,           u"--public-url"_s,
+                               u"--secrets-file"_s, u"--tls-cert"_s,         u"--tls-key"_s,
+                               u"--frontend-url"_s, u"--callback-backoff"_s, u"--ultravox-api-url"_s};
 const QStringList commandValueOptions{u"--tenant"_s, u"--name"_s, u"--scope"_s};
 
 bool isHttpUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) &&
+           !url.host().isEmpty();
 }
 
 } // namespace
 
 QString Options::defaultDatabasePath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"callscope.db"_s);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(u"callscope.db"_s);
 }
 
 std::expected<QList<std::chrono::milliseconds>, QString> parseDurationList(const QString &text)
@@ -37,11 +39,15 @@ std::expected<QList<std::chrono::milliseconds>, QString> parseDurationList(const
     for (const QString &part : text.split(u',')) {
         const auto match = item.match(part);
         if (!match.hasMatch())
-            return std::unexpected(u"\"%1\" is not a duration like 500ms, 30s, 5m or 1h"_s.arg(part.trimmed()));
+            return std::unexpected(
+                u"\"%1\" is not a duration like 500ms, 30s, 5m or 1h"_s.arg(part.trimmed()));
         bool ok = false;
         const qint64 n = match.captured(1).toLongLong(&ok);
         const QString unit = match.captured(2);
-        const qint64 factor = unit == "ms"_L1 ? 1 : unit == "s"_L1 ? 1000 : unit == "m"_L1 ? 60'000 : 3'600'000;
+        const qint64 factor = unit == "ms"_L1  ? 1
+                              : unit == "s"_L1 ? 1000
+                              : unit == "m"_L1 ? 60'000
+                                               : 3'600'000;
         if (!ok || n <= 0 || n > std::numeric_limits<qint64>::max() / factor / 1000)
             return std::unexpected(u"\"%1\" is not a positive duration"_s.arg(part.trimmed()));
         out.append(std::chrono::milliseconds(n * factor));
@@ -54,7 +60,8 @@ std::expected<std::pair<QString, quint16>, QString> parseListenAddress(const QSt
     static const QRegularExpression pattern(u"^(?:\\[([0-9a-fA-F:.]+)\\]|([^:\\[\\]]+)):(\\d{1,5})$"_s);
     const auto match = pattern.match(text.trimmed());
     if (!match.hasMatch())
-        return std::unexpected(u"--listen takes HOST:PORT, e.g. 127.0.0.1:8787 or [::1]:8787, not \"%1\""_s.arg(text));
+        return std::unexpected(
+            u"--listen takes HOST:PORT, e.g. 127.0.0.1:8787 or [::1]:8787, not \"%1\""_s.arg(text));
     const QString host = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
     const int port = match.captured(3).toInt();
     if (port > 65535)
@@ -139,7 +146,8 @@ std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Pr
     if (program == Program::Desktop && !options.command.isEmpty())
         return fail(u"unexpected argument \"%1\""_s.arg(options.command.first()));
     if (options.command.isEmpty() && !options.commandOptions.isEmpty())
-        return fail(u"--%1 belongs to a command (tenant, secrets, token, urls)"_s.arg(options.commandOptions.keys().first()));
+        return fail(u"--%1 belongs to a command (tenant, secrets, token, urls)"_s.arg(
+            options.commandOptions.keys().first()));
     return options;
 }
 
@@ -148,7 +156,8 @@ QString usageText(Program program)
     if (program == Program::Desktop)
         return u"usage: callscope [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file PATH] "
                "[--lang en|de]\n"_s;
-    return u"usage: callscope-server [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file PATH]\n"
+    return u"usage: callscope-server [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file "
+           u"PATH]\n"
            "                        [--tls-cert FILE --tls-key FILE] [--frontend-url URL]\n"
            "                        [--callback-backoff LIST] [--ultravox-api-url URL]\n"
            "       callscope-server tenant create SLUG [--name NAME]\n"

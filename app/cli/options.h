@@ -25,8 +25,8 @@ struct Options
     QString frontendUrl;
     QList<std::chrono::milliseconds> callbackBackoff;
     QString ultravoxApiUrl = QStringLiteral("https://api.ultravox.ai");
-    QString language; // desktop only: en or de; empty: the system's
-    QStringList command; // e.g. {"tenant", "create", "clinic"}; empty: run the server
+    QString language;                       // desktop only: en or de; empty: the system's
+    QStringList command;                    // e.g. {"tenant", "create", "clinic"}; empty: run the server
     QHash<QString, QString> commandOptions; // --tenant, --name, --scope given to a command
 
     static QString defaultDatabasePath();
@@ -37,7 +37,11 @@ struct UsageError
     QString message;
 };
 
-enum class Program { Server, Desktop };
+enum class Program
+{
+    Server,
+    Desktop
+};
 
 std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Program program);
 QString usageText(Program program);

@@ -18,12 +18,12 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 struct Request
 {
-    quint64 id = 0;          // request id for logs, unique per process
-    QByteArray method;       // "GET", "POST", ...
-    QByteArray target;       // the raw request target, e.g. "/t/clinic/webhooks/twilio?x=1"
-    QString path;            // percent-decoded path without the query
+    quint64 id = 0;    // request id for logs, unique per process
+    QByteArray method; // "GET", "POST", ...
+    QByteArray target; // the raw request target, e.g. "/t/clinic/webhooks/twilio?x=1"
+    QString path;      // percent-decoded path without the query
     QUrlQuery query;
-    HeaderList headers;      // as received, names in their original case
+    HeaderList headers; // as received, names in their original case
     QByteArray body;
     QHostAddress peer;
     quint16 peerPort = 0;

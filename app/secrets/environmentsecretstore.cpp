@@ -9,8 +9,7 @@ namespace CallScope {
 
 EnvironmentSecretStore::EnvironmentSecretStore(std::unique_ptr<SecretStore> beneath)
     : m_beneath(std::move(beneath))
-{
-}
+{}
 
 QByteArray EnvironmentSecretStore::variableName(const QString &tenant, const QString &key)
 {
@@ -37,7 +36,8 @@ QFuture<SecretValue> EnvironmentSecretStore::read(const QString &tenant, const Q
     return m_beneath->read(tenant, key);
 }
 
-QFuture<SecretDone> EnvironmentSecretStore::write(const QString &tenant, const QString &key, const QString &value)
+QFuture<SecretDone> EnvironmentSecretStore::write(const QString &tenant, const QString &key,
+                                                  const QString &value)
 {
     return m_beneath->write(tenant, key, value);
 }

@@ -5,9 +5,9 @@
 
 #include <QPromise>
 #include <QSet>
+#include <qt6keychain/keychain.h>
 
 #include <memory>
-#include <qt6keychain/keychain.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -40,8 +40,7 @@ QFuture<Result> runJob(Job *job, OnFinished onFinished)
 
 KeychainSecretStore::KeychainSecretStore(QString service)
     : m_service(std::move(service))
-{
-}
+{}
 
 QFuture<SecretValue> KeychainSecretStore::read(const QString &tenant, const QString &key)
 {
@@ -65,7 +64,8 @@ QFuture<SecretValue> KeychainSecretStore::read(const QString &tenant, const QStr
     });
 }
 
-QFuture<SecretDone> KeychainSecretStore::write(const QString &tenant, const QString &key, const QString &value)
+QFuture<SecretDone> KeychainSecretStore::write(const QString &tenant, const QString &key,
+                                               const QString &value)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(account(tenant, key));

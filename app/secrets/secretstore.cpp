@@ -8,9 +8,9 @@ namespace CallScope {
 const QStringList &SecretStore::knownKeys()
 {
     static const QStringList keys{
-        u"retell.apiKey"_s,     u"vapi.secret"_s,    u"vapi.hmacSecret"_s,   u"ultravox.webhookSecret"_s,
-        u"ultravox.apiKey"_s,   u"livekit.apiKey"_s, u"livekit.apiSecret"_s, u"twilio.authToken"_s,
-        u"frontend.apiKey"_s,   u"db.password"_s,
+        u"retell.apiKey"_s,   u"vapi.secret"_s,    u"vapi.hmacSecret"_s,   u"ultravox.webhookSecret"_s,
+        u"ultravox.apiKey"_s, u"livekit.apiKey"_s, u"livekit.apiSecret"_s, u"twilio.authToken"_s,
+        u"frontend.apiKey"_s, u"db.password"_s,
     };
     return keys;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // callscope-bench: benchmark programs (figures, not pass/fail tests).
 //   callscope-bench store [--db URL] [--events N] [--events-per-receipt K] [--receipts-per-submission R]
-//                         [--events-per-call E] [--submitters C] [--in-flight F] [--mix status|transcript|mixed]
+//                         [--events-per-call E] [--submitters C] [--in-flight F] [--mix
+//                         status|transcript|mixed]
 // appends N synthetic events through the group-commit writer and prints events/s.
 #include "store.h"
 #include "testsupport.h"
@@ -40,16 +41,19 @@ CallEvent syntheticEvent(const QString &mix, qint64 n, const QString &call, qint
     const int pick = mix == "status"_L1 ? 0 : mix == "transcript"_L1 ? 1 : int(n % 4);
     switch (pick) {
     case 0:
-        return Test::statusEvent(Provider::Retell, call, n % 10 == 9 ? CallStatus::Ended : CallStatus::InProgress, atMs,
+        return Test::statusEvent(Provider::Retell, call,
+                                 n % 10 == 9 ? CallStatus::Ended : CallStatus::InProgress, atMs,
                                  {{u"fromNumber"_s, u"+4915112345678"_s}, {u"agent"_s, u"front-desk"_s}});
     case 1:
-        return Test::transcriptEvent(Provider::Retell, call, n % 2 ? u"user"_s : u"agent"_s,
-                                     u"Turn %1: I would like to book a cleaning appointment next Tuesday morning"_s.arg(n),
-                                     n * 1000, atMs);
+        return Test::transcriptEvent(
+            Provider::Retell, call, n % 2 ? u"user"_s : u"agent"_s,
+            u"Turn %1: I would like to book a cleaning appointment next Tuesday morning"_s.arg(n), n * 1000,
+            atMs);
     case 2:
-        return Test::functionEvent(Provider::Retell, call, EventKind::FunctionStarted, u"tc%1"_s.arg(n / 4),
-                                   u"book_appointment"_s, n * 1000, atMs,
-                                   {{u"arguments"_s, QJsonObject{{u"day"_s, u"tuesday"_s}, {u"slot"_s, u"09:30"_s}}}});
+        return Test::functionEvent(
+            Provider::Retell, call, EventKind::FunctionStarted, u"tc%1"_s.arg(n / 4), u"book_appointment"_s,
+            n * 1000, atMs,
+            {{u"arguments"_s, QJsonObject{{u"day"_s, u"tuesday"_s}, {u"slot"_s, u"09:30"_s}}}});
     default:
         return Test::functionEvent(Provider::Retell, call, EventKind::FunctionFinished, u"tc%1"_s.arg(n / 4),
                                    u"book_appointment"_s, n * 1000 + 420, atMs,
@@ -77,7 +81,8 @@ int storeBench(const StoreBenchOptions &options)
         }
         url = *parsed;
     }
-    auto opened = Store::open(url, url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password);
+    auto opened =
+        Store::open(url, url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password);
     if (!opened) {
         std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(opened.error().message));
         return 1;
@@ -94,11 +99,13 @@ int storeBench(const StoreBenchOptions &options)
         IngestSubmission submission{u"default"_s, {}};
         for (int r = 0; r < options.receiptsPerSubmission; ++r) {
             const qint64 receipt = s * options.receiptsPerSubmission + r;
-            const QString call = u"bench-%1-%2"_s.arg(runId).arg(receipt * options.eventsPerReceipt / options.eventsPerCall);
+            const QString call =
+                u"bench-%1-%2"_s.arg(runId).arg(receipt * options.eventsPerReceipt / options.eventsPerCall);
             CallEvents events;
             for (int e = 0; e < options.eventsPerReceipt; ++e, ++n)
                 events.append(syntheticEvent(options.mix, n, call, 1'790'000'000'000 + n));
-            submission.units.append(Test::makeUnit(Provider::Retell, u"%1-%2-%3"_s.arg(runId).arg(s).arg(r), call, events));
+            submission.units.append(
+                Test::makeUnit(Provider::Retell, u"%1-%2-%3"_s.arg(runId).arg(s).arg(r), call, events));
         }
         work[size_t(s % options.submitters)].push_back(std::move(submission));
     }
@@ -143,16 +150,19 @@ int storeBench(const StoreBenchOptions &options)
     for (auto &l : latencies)
         all.insert(all.end(), l.begin(), l.end());
     const double p50 = percentile(all, 0.50), p99 = percentile(all, 0.99), max = all.empty() ? 0 : all.back();
-    std::printf("backend=%s synchronous=%s events=%lld receipts=%lld submissions=%lld events_per_call=%d submitters=%d "
+    std::printf("backend=%s synchronous=%s events=%lld receipts=%lld submissions=%lld events_per_call=%d "
+                "submitters=%d "
                 "in_flight=%d mix=%s\n",
                 url.isSqlite() ? "sqlite" : "postgres", url.isSqlite() ? "FULL" : "on(synchronous_commit)",
-                static_cast<long long>(acked.load()), static_cast<long long>(submissions * options.receiptsPerSubmission),
-                static_cast<long long>(submissions), options.eventsPerCall, options.submitters, options.inFlight,
-                qPrintable(options.mix));
+                static_cast<long long>(acked.load()),
+                static_cast<long long>(submissions * options.receiptsPerSubmission),
+                static_cast<long long>(submissions), options.eventsPerCall, options.submitters,
+                options.inFlight, qPrintable(options.mix));
     std::printf("group transactions=%llu (%.1f submissions each)\n", static_cast<unsigned long long>(groups),
                 groups ? double(submissions) / double(groups) : 0.0);
     std::printf("completion latency ms: p50=%.2f p99=%.2f max=%.2f\n", p50, p99, max);
-    std::printf("failures=%d seconds=%.3f events_per_s=%.0f\n", failures.load(), seconds, double(acked.load()) / seconds);
+    std::printf("failures=%d seconds=%.3f events_per_s=%.0f\n", failures.load(), seconds,
+                double(acked.load()) / seconds);
     return failures.load() == 0 ? 0 : 1;
 }
 
@@ -202,8 +212,9 @@ int main(int argc, char *argv[])
             options.mix = v;
         else
             return usage(stderr);
-        if (!ok || options.events <= 0 || options.eventsPerReceipt <= 0 || options.receiptsPerSubmission <= 0 || options.eventsPerCall <= 0 ||
-            options.submitters <= 0 || options.inFlight <= 0)
+        if (!ok || options.events <= 0 || options.eventsPerReceipt <= 0 ||
+            options.receiptsPerSubmission <= 0 || options.eventsPerCall <= 0 || options.submitters <= 0 ||
+            options.inFlight <= 0)
             return usage(stderr);
     }
     return storeBench(options);
