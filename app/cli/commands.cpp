@@ -21,37 +21,31 @@ CommandRunner::CommandRunner(Runtime &runtime, FILE *out, FILE *err, QObject *pa
     , m_err(err)
 {}
 
-void CommandRunner::usage(const QString &message)
+void CommandRunner::finish(int exitCode, FILE *stream, const QString &text)
 {
     if (m_finished)
         return;
     m_finished = true;
-    std::fprintf(m_err, "callscope-server: %s\n%s", qPrintable(message),
-                 qPrintable(usageText(Program::Server)));
+    if (!text.isEmpty())
+        std::fputs(text.toUtf8().constData(), stream);
+    std::fflush(stream);
     QMetaObject::invokeMethod(
-        this, [this] { emit finished(2); }, Qt::QueuedConnection);
+        this, [this, exitCode] { emit finished(exitCode); }, Qt::QueuedConnection);
+}
+
+void CommandRunner::usage(const QString &message)
+{
+    finish(2, m_err, u"callscope-server: "_s + message + u'\n' + usageText(Program::Server));
 }
 
 void CommandRunner::fail(const QString &message)
 {
-    if (m_finished)
-        return;
-    m_finished = true;
-    std::fprintf(m_err, "callscope-server: %s\n", qPrintable(message));
-    QMetaObject::invokeMethod(
-        this, [this] { emit finished(1); }, Qt::QueuedConnection);
+    finish(1, m_err, u"callscope-server: "_s + message + u'\n');
 }
 
 void CommandRunner::done(const QString &output)
 {
-    if (m_finished)
-        return;
-    m_finished = true;
-    if (!output.isEmpty())
-        std::fputs(output.toUtf8().constData(), m_out);
-    std::fflush(m_out);
-    QMetaObject::invokeMethod(
-        this, [this] { emit finished(0); }, Qt::QueuedConnection);
+    finish(0, m_out, output);
 }
 
 void CommandRunner::run()

@@ -23,6 +23,7 @@ signals:
     void finished(int exitCode);
 
 private:
+    void finish(int exitCode, FILE *stream, const QString &text);
     void usage(const QString &message);
     void fail(const QString &message);
     void done(const QString &output = {});
