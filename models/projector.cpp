@@ -70,6 +70,10 @@ std::expected<Projector::Staged, StoreError> Projector::stage(WriteContext &cont
             if (!receiptCall)
                 receiptCall = key;
         }
+        if (!receiptCall && !unit.receipt.providerCallId.isEmpty()) {
+            receiptCall = CallKey{staged.tenantId, unit.receipt.provider, unit.receipt.providerCallId};
+            context.requireCall(*receiptCall, unit.receipt.receivedAtMs);
+        }
         staged.receiptTickets.append(context.stageReceipt(staged.tenantId, receiptCall, &unit.receipt));
     }
     return staged;

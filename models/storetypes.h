@@ -64,6 +64,9 @@ struct Receipt
     Provider provider = Provider::Backend;
     QString eventKey;  // provider + tenant + provider's event identity; UNIQUE per tenant and provider
     QString eventType; // the provider's own event name, for the receipts list
+    // The call the delivery is about when its events do not say (e.g. an event with no normalized
+    // fact); the receipt is listed with that call.
+    QString providerCallId;
     qint64 receivedAtMs = 0;
     ReceiptStatus status = ReceiptStatus::Processed;
     Verification verification = Verification::Verified;

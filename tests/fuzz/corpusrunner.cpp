@@ -20,7 +20,14 @@ namespace {
 
 using Bytes = std::string;
 
-const std::vector<Bytes> &seeds()
+// Mutations start from the corpus files read, and from these built-in requests.
+std::vector<Bytes> &corpus()
+{
+    static std::vector<Bytes> files;
+    return files;
+}
+
+const std::vector<Bytes> &builtinSeeds()
 {
     static const std::vector<Bytes> seeds = {
         "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n",
@@ -40,9 +47,19 @@ const std::vector<Bytes> &seeds()
     return seeds;
 }
 
+// The corpus files when there are any (an adapter's JSON samples), else the built-in requests.
+const std::vector<Bytes> &seeds()
+{
+    return corpus().empty() ? builtinSeeds() : corpus();
+}
+
 const std::vector<Bytes> &tokens()
 {
     static const std::vector<Bytes> tokens = {
+        // JSON and form bodies (the adapters' inputs)
+        "{", "}", "[", "]", "\"", ",", ":", "null", "true", "1e309", "-0", "\"\\u0000\"", "\"\\ud800\"", "&", "=",
+        "%", "+", "\"call\":{", "\"event\":", "\"message\":{", "\"type\":", "[[[[[[[[",
+        // HTTP framing
         "\r\n",
         "\r\n\r\n",
         ":",
@@ -142,12 +159,13 @@ int main(int argc, char *argv[])
         std::sort(paths.begin(), paths.end());
         for (const auto &path : paths) {
             std::ifstream file(path, std::ios::binary);
-            run(Bytes(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()));
+            corpus().emplace_back(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+            run(corpus().back());
             ++files;
         }
     }
 
-    for (const auto &seed : seeds())
+    for (const auto &seed : builtinSeeds())
         run(seed);
     std::mt19937 random(20'241'023); // fixed: the same inputs on every run and machine
     for (long i = 0; i < randomCount; ++i)

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "adapterutil.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope::AdapterUtil {
+
+std::expected<QJsonObject, AdapterError> parseObject(const QByteArray &body)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return std::unexpected(AdapterError{u"the body is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset)});
+    if (!document.isObject())
+        return std::unexpected(AdapterError{u"the body is not a JSON object"_s});
+    return document.object();
+}
+
+std::optional<qint64> isoToMs(QStringView text)
+{
+    static const QRegularExpression pattern(
+        u"^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?(Z|z|[+-]\\d{2}:?\\d{2})?$"_s);
+    const auto match = pattern.match(text.trimmed().toString());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
+    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(), match.captured(6).toInt());
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    qint64 ms = QDateTime(date, time, Qt::UTC).toMSecsSinceEpoch();
+    if (const QString fraction = match.captured(7); !fraction.isEmpty())
+        ms += QString(fraction + u"00"_s).left(3).toLongLong();
+    if (const QString zone = match.captured(8); !zone.isEmpty() && zone != "Z"_L1 && zone != "z"_L1) {
+        const QString digits = QString(zone).remove(u':');
+        const int minutes = digits.mid(1, 2).toInt() * 60 + digits.mid(3, 2).toInt();
+        ms -= (digits.startsWith(u'-') ? -1 : 1) * qint64(minutes) * 60'000;
+    }
+    return ms;
+}
+
+std::optional<qint64> rfc2822ToMs(QStringView text)
+{
+    const QDateTime parsed = QDateTime::fromString(text.trimmed().toString(), Qt::RFC2822Date);
+    if (!parsed.isValid())
+        return std::nullopt;
+    return parsed.toMSecsSinceEpoch();
+}
+
+std::optional<qint64> durationToMs(QStringView text)
+{
+    static const QRegularExpression pattern(u"^(-?\\d+(?:\\.\\d+)?)s$"_s);
+    const auto match = pattern.match(text.trimmed().toString());
+    if (!match.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const double seconds = match.captured(1).toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 1e9)
+        return std::nullopt;
+    return qint64(seconds * 1000.0 + 0.5);
+}
+
+std::optional<qint64> integer(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (d > -9.0e15 && d < 9.0e15)
+            return qint64(d);
+        return std::nullopt;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 n = value.toString().toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> number(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isString()) {
+        bool ok = false;
+        const double d = value.toString().toDouble(&ok);
+        if (ok)
+            return d;
+    }
+    return std::nullopt;
+}
+
+QJsonValue parseJsonText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u'{') || trimmed.startsWith(u'[')) {
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8(), &error);
+        if (error.error == QJsonParseError::NoError)
+            return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    }
+    return text;
+}
+
+QString sha256Hex(QByteArrayView data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+void insertIf(QJsonObject &object, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        object.insert(key, value);
+}
+
+void insertIf(QJsonObject &object, const QString &key, const std::optional<qint64> &value)
+{
+    if (value)
+        object.insert(key, double(*value));
+}
+
+} // namespace CallScope::AdapterUtil

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "adapter.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
+
+// Small pure helpers the provider adapters share.
+namespace CallScope::AdapterUtil {
+
+// The body as a JSON object, or the error the listener answers 400 invalid_json with.
+std::expected<QJsonObject, AdapterError> parseObject(const QByteArray &body);
+
+// ISO 8601 / RFC 3339 with or without fraction and zone ("2026-10-23T09:14:03.120Z",
+// "2026-10-23T09:14:03+02:00", "2026-10-23T09:14:03" taken as UTC) → ms since the epoch.
+std::optional<qint64> isoToMs(QStringView text);
+// RFC 2822 as Twilio sends it ("Tue, 24 Nov 2026 09:14:03 +0000") → ms since the epoch.
+std::optional<qint64> rfc2822ToMs(QStringView text);
+// A protobuf-JSON or Ultravox duration ("63.2s", "4.000s", "0.5s") → ms.
+std::optional<qint64> durationToMs(QStringView text);
+// A number or a numeric string (protojson int64 is a string) → its value.
+std::optional<qint64> integer(const QJsonValue &value);
+std::optional<double> number(const QJsonValue &value);
+
+// A JSON text (tool arguments often arrive as a string) → its value; other text stays a string.
+QJsonValue parseJsonText(const QString &text);
+// Hex SHA-256, for idempotency keys of events that have no id of their own.
+QString sha256Hex(QByteArrayView data);
+
+// Inserts key: value when the value is known (adapters leave unknown keys out, never null).
+void insertIf(QJsonObject &object, const QString &key, const QString &value);
+void insertIf(QJsonObject &object, const QString &key, const std::optional<qint64> &value);
+
+} // namespace CallScope::AdapterUtil
