@@ -41,8 +41,10 @@ void CallAggregate::apply(const CallEvent &event)
     if (firstEventAt == 0 || event.occurredAtMs < firstEventAt)
         firstEventAt = event.occurredAtMs;
     lastEventAt = std::max(lastEventAt, event.occurredAtMs);
-    if (!event.twilioCallSid.isEmpty() && twilioCallSid.isEmpty())
+    if (!event.twilioCallSid.isEmpty() && twilioCallSid.isEmpty()) {
         twilioCallSid = event.twilioCallSid;
+        learnedCarrierSid = provider != Provider::Twilio;
+    }
     if (!event.sipCallId.isEmpty() && sipCallId.isEmpty())
         sipCallId = event.sipCallId;
     if (!event.backendLogId.isEmpty() && backendLogId.isEmpty())
@@ -66,6 +68,35 @@ void CallAggregate::apply(const CallEvent &event)
     default:
         break;
     }
+}
+
+void CallAggregate::fillGapsFrom(const CallAggregate &carrier)
+{
+    const auto fill = [](QString &field, const QString &value) {
+        if (field.isEmpty())
+            field = value;
+    };
+    fill(direction, carrier.direction);
+    fill(fromNumber, carrier.fromNumber);
+    fill(toNumber, carrier.toNumber);
+    fill(endedReason, carrier.endedReason);
+    if (!startedAt)
+        startedAt = carrier.startedAt;
+    if (!endedAt)
+        endedAt = carrier.endedAt;
+    if (!durationMs)
+        durationMs = carrier.durationMs;
+    if (progressRank(carrier.status) > progressRank(status))
+        status = carrier.status;
+    if (carrier.outcome) {
+        OutcomeDecision asCarrier = *carrier.outcome;
+        asCarrier.source = OutcomeSource::Carrier;
+        if (OutcomeRule::supersedes(asCarrier, outcome))
+            outcome = asCarrier;
+    }
+    if (carrier.firstEventAt > 0 && (firstEventAt == 0 || carrier.firstEventAt < firstEventAt))
+        firstEventAt = carrier.firstEventAt;
+    lastEventAt = std::max(lastEventAt, carrier.lastEventAt);
 }
 
 void CallAggregate::applyStatus(const CallEvent &event, bool fromPlatform)

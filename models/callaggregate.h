@@ -39,8 +39,13 @@ struct CallAggregate
     int eventDelta = 0;
     int errorEventDelta = 0;
     bool dirty = false;
+    // The platform call learned its carrier leg's CallSid in this transaction: a Twilio call with
+    // that CallSid, if one arrived first, is merged into this one.
+    bool learnedCarrierSid = false;
 
     void apply(const CallEvent &event);
+    // Takes what a carrier leg knows and this call does not (the platform's facts win).
+    void fillGapsFrom(const CallAggregate &carrier);
     qint64 sortAt() const { return startedAt.value_or(firstEventAt); }
 
 private:

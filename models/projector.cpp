@@ -91,7 +91,25 @@ std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
             continue;
         }
         ++result.accepted;
-        const CallEvents &events = submission.units.at(u).events;
+        const IngestUnit &unit = submission.units.at(u);
+        if (unit.receipt.status == ReceiptStatus::Unattributed) {
+            // Kept, and raised: never silently dropped.
+            ErrorRecord error;
+            error.source = u"ingest"_s;
+            error.code = u"unattributed"_s;
+            error.type = u"unattributed"_s;
+            error.severity = u"medium"_s;
+            error.message = u"%1 delivery %2 could not be attributed: %3"_s.arg(
+                toString(unit.receipt.provider), unit.receipt.eventType,
+                unit.receipt.unattributedReason.isEmpty() ? u"no call id"_s
+                                                          : unit.receipt.unattributedReason);
+            error.provider = unit.receipt.provider;
+            error.receiptId = *receiptId;
+            error.occurredAtMs = unit.receipt.receivedAtMs;
+            if (auto recorded = m_ctx.recordError(staged.tenantId, error); !recorded)
+                return std::unexpected(recorded.error());
+        }
+        const CallEvents &events = unit.events;
         for (qsizetype e = 0; e < events.size(); ++e) {
             if (auto done = applyEvent(staged.tenantId, *receiptId, int(e), events.at(e)); !done)
                 return std::unexpected(done.error());

@@ -17,7 +17,7 @@ const QString callColumns = u"id, tenant_id, uuid, provider, provider_call_id, d
                             u"to_number, agent, status, outcome, "
                             "ended_reason, started_at, ended_at, duration_ms, function_call_count, "
                             "error_count, transcript_segment_count, "
-                            "event_count, stale, sort_at"_s;
+                            "event_count, stale, sort_at, twilio_call_sid, merged_into"_s;
 
 std::optional<qint64> optionalLong(const QVariant &value)
 {
@@ -48,6 +48,7 @@ CallSummary callFrom(const QSqlQuery &q)
     c.eventCount = q.value(18).toInt();
     c.stale = q.value(19).toInt() != 0;
     c.sortAt = q.value(20).toLongLong();
+    c.twilioCallSid = q.value(21).toString();
     return c;
 }
 
@@ -174,6 +175,7 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
 {
     QStringList where;
     QVariantList values;
+    where << u"merged_into IS NULL"_s; // a carrier leg is listed as part of its platform call
     if (query.status) {
         where << u"status = ?"_s;
         values << toString(*query.status);
@@ -232,12 +234,24 @@ StoreReader::Result<CallSummary> StoreReader::callByUuid(TenantId tenant, const 
 StoreReader::Result<CallSummary> StoreReader::callByProviderId(TenantId tenant, Provider provider,
                                                                const QString &providerCallId)
 {
-    auto rows =
-        selectCalls(tenant, u"provider = ? AND provider_call_id = ?"_s, {toString(provider), providerCallId});
+    // A Twilio CallSid also names the platform call that reports it as its carrier leg, whether the
+    // leg's own row was merged into it or never existed.
+    auto rows = provider == Provider::Twilio
+                    ? selectCalls(tenant,
+                                  u"((provider = 'twilio' AND provider_call_id = ?) OR "
+                                  "(provider <> 'twilio' AND twilio_call_sid = ?))"_s,
+                                  {providerCallId, providerCallId}, u"ORDER BY id"_s)
+                    : selectCalls(tenant, u"provider = ? AND provider_call_id = ?"_s,
+                                  {toString(provider), providerCallId});
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->isEmpty())
         return std::unexpected(notFound(u"call %1:%2"_s.arg(toString(provider), providerCallId)));
+    // Prefer the platform call over its merged leg.
+    for (const CallSummary &row : std::as_const(*rows)) {
+        if (row.provider != Provider::Twilio)
+            return row;
+    }
     return rows->first();
 }
 

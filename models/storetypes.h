@@ -69,9 +69,28 @@ struct Receipt
     QString providerCallId;
     qint64 receivedAtMs = 0;
     ReceiptStatus status = ReceiptStatus::Processed;
+    QString unattributedReason; // with status Unattributed: what was missing
     Verification verification = Verification::Verified;
     QByteArray headersJson; // selected headers, secrets removed
     QByteArray body;        // raw body, secrets redacted by the adapter where a provider embeds them
+};
+
+// One occurrence of a failure, recorded in the transaction of the delivery that revealed it and
+// grouped by ErrorFingerprint::of().
+struct ErrorRecord
+{
+    QString source; // e.g. "ingest", "function", "provider"
+    QString code;
+    QString type;
+    QString severity = QStringLiteral("medium"); // low|medium|high|critical
+    QString message;
+    QString stack;
+    QString functionName;
+    std::optional<Provider> provider;
+    std::optional<qint64> callId;
+    std::optional<qint64> receiptId;
+    std::optional<qint64> offsetMs;
+    qint64 occurredAtMs = 0;
 };
 
 // A receipt and the events it produced. Units are deduplicated one by one.
@@ -150,6 +169,7 @@ struct CallSummary
     int eventCount = 0;
     bool stale = false;
     qint64 sortAt = 0;
+    QString twilioCallSid;
 };
 
 struct StoredEvent

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "writecontext.h"
 
+#include "errorfingerprint.h"
 #include "sqlconnection.h"
 
 #include <QDateTime>
@@ -166,6 +167,15 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
         return it.value();
     if (const auto it = m_newCalls.constFind(key); it != m_newCalls.constEnd())
         return it.value();
+    if (key.provider == Provider::Twilio) {
+        auto platform = platformCallFor(key.tenantId, key.providerCallId);
+        if (!platform)
+            return std::unexpected(platform.error());
+        if (*platform) {
+            m_newCalls.insert(key, **platform);
+            return **platform;
+        }
+    }
 
     auto insert = prepared(
         u"INSERT INTO calls (tenant_id, uuid, provider, provider_call_id, sort_at, first_event_at, "
@@ -315,9 +325,30 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
 {
     if (m_requiredOrder.isEmpty())
         return {};
-    const QList<CallKey> keys = std::exchange(m_requiredOrder, {});
+    QList<CallKey> keys = std::exchange(m_requiredOrder, {});
     const QHash<CallKey, qint64> times = std::exchange(m_requiredCalls, {});
     const int chunkSize = rowsPerStatement(m_backend);
+
+    // A Twilio leg whose CallSid a platform call already reports goes to that call.
+    QList<qint64> platformCalls;
+    for (auto it = keys.begin(); it != keys.end();) {
+        if (it->provider != Provider::Twilio) {
+            ++it;
+            continue;
+        }
+        auto platform = platformCallFor(it->tenantId, it->providerCallId);
+        if (!platform)
+            return std::unexpected(platform.error());
+        if (!*platform) {
+            ++it;
+            continue;
+        }
+        m_newCalls.insert(*it, **platform);
+        platformCalls.append(**platform);
+        it = keys.erase(it);
+    }
+    if (auto loaded = loadAggregates(platformCalls); !loaded)
+        return loaded;
 
     // 1. The calls that exist already.
     QList<qint64> existing;
@@ -408,6 +439,164 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
             if (auto resolved = resolveCall(key, times.value(key)); !resolved)
                 return std::unexpected(resolved.error());
         }
+    }
+    return {};
+}
+
+std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, const ErrorRecord &error)
+{
+    const QString fingerprint =
+        ErrorFingerprint::of(error.source, error.code, error.functionName, error.message);
+    const QString provider = error.provider ? toString(*error.provider) : QString();
+    auto group = prepared(
+        u"INSERT INTO error_groups (tenant_id, fingerprint, source, code, severity, status, count, "
+        u"affected_calls, "
+        "first_seen, last_seen, function_name, provider, message) VALUES (?, ?, ?, ?, ?, 'unresolved', 1, 0, "
+        "?, ?, ?, ?, ?) "
+        "ON CONFLICT (tenant_id, fingerprint) DO UPDATE SET count = error_groups.count + 1, "
+        "last_seen = CASE WHEN excluded.last_seen > error_groups.last_seen THEN excluded.last_seen "
+        "ELSE error_groups.last_seen END, "
+        "regression = CASE WHEN error_groups.status = 'resolved' THEN 1 ELSE error_groups.regression END, "
+        "status = CASE WHEN error_groups.status = 'resolved' THEN 'unresolved' ELSE error_groups.status END "
+        "RETURNING id"_s);
+    if (!group)
+        return std::unexpected(group.error());
+    const QVariantList values{
+        tenantId,           fingerprint,
+        error.source,       nullable(error.code),
+        error.severity,     error.occurredAtMs,
+        error.occurredAtMs, nullable(ErrorFingerprint::functionWithoutVersion(error.functionName)),
+        nullable(provider), nullable(ErrorFingerprint::maskMessage(error.message))};
+    for (int i = 0; i < values.size(); ++i)
+        (*group)->bind(i, values.at(i));
+    if (auto done = (*group)->exec(); !done)
+        return std::unexpected(done.error());
+    if (!(*group)->next())
+        return std::unexpected(StoreError{StoreError::Kind::Statement, u"the error group has no id"_s});
+    const qint64 groupId = (*group)->int64(0);
+    (*group)->finish();
+
+    auto insert = prepared(
+        u"INSERT INTO errors (tenant_id, group_id, call_id, receipt_id, source, code, type, severity, "
+        "message, stack, function_name, provider, offset_ms, occurred_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!insert)
+        return std::unexpected(insert.error());
+    const QVariantList row{tenantId,
+                           groupId,
+                           nullable(error.callId),
+                           nullable(error.receiptId),
+                           error.source,
+                           nullable(error.code),
+                           nullable(error.type),
+                           error.severity,
+                           nullable(error.message),
+                           nullable(error.stack),
+                           nullable(error.functionName),
+                           nullable(provider),
+                           nullable(error.offsetMs),
+                           error.occurredAtMs};
+    for (int i = 0; i < row.size(); ++i)
+        (*insert)->bind(i, row.at(i));
+    if (auto done = (*insert)->exec(); !done)
+        return std::unexpected(done.error());
+    if (error.callId) {
+        auto affected =
+            prepared(u"UPDATE error_groups SET affected_calls = (SELECT COUNT(DISTINCT call_id) FROM errors "
+                     "WHERE group_id = ? AND call_id IS NOT NULL) WHERE id = ?"_s);
+        if (!affected)
+            return std::unexpected(affected.error());
+        (*affected)->bind(0, groupId);
+        (*affected)->bind(1, groupId);
+        if (auto done = (*affected)->exec(); !done)
+            return std::unexpected(done.error());
+    }
+    m_changes.tenantIds.insert(tenantId);
+    m_changes.kinds |= StoreChanges::Errors;
+    return groupId;
+}
+
+std::expected<std::optional<qint64>, StoreError> WriteContext::platformCallFor(qint64 tenantId,
+                                                                               const QString &callSid)
+{
+    // A platform call of this transaction that learned the CallSid counts too.
+    for (const auto &[id, agg] : m_aggregates) {
+        if (agg.provider != Provider::Twilio && agg.twilioCallSid == callSid)
+            return std::optional<qint64>(id);
+    }
+    auto select =
+        prepared(u"SELECT id FROM calls WHERE tenant_id = ? AND twilio_call_sid = ? AND provider <> 'twilio' "
+                 "AND merged_into IS NULL ORDER BY id LIMIT 1"_s);
+    if (!select)
+        return std::unexpected(select.error());
+    (*select)->bind(0, tenantId);
+    (*select)->bind(1, callSid);
+    if (auto done = (*select)->exec(); !done)
+        return std::unexpected(done.error());
+    std::optional<qint64> id;
+    if ((*select)->next())
+        id = (*select)->int64(0);
+    (*select)->finish();
+    return id;
+}
+
+std::expected<void, StoreError> WriteContext::mergeCarrierLegs()
+{
+    for (auto &[platformId, platform] : m_aggregates) {
+        if (!platform.learnedCarrierSid)
+            continue;
+        platform.learnedCarrierSid = false;
+        auto select =
+            prepared(u"SELECT id, tenant_id FROM calls WHERE provider = 'twilio' AND provider_call_id = ? "
+                     "AND merged_into IS NULL AND tenant_id = (SELECT tenant_id FROM calls WHERE id = ?)"_s);
+        if (!select)
+            return std::unexpected(select.error());
+        (*select)->bind(0, platform.twilioCallSid);
+        (*select)->bind(1, platformId);
+        if (auto done = (*select)->exec(); !done)
+            return done;
+        if (!(*select)->next())
+            continue;
+        const qint64 legId = (*select)->int64(0);
+        const qint64 tenantId = (*select)->int64(1);
+        (*select)->finish();
+        if (legId == platformId)
+            continue;
+
+        // The leg's events and receipts now belong to the platform call; its own facts only fill
+        // what the platform did not say (numbers, duration and reason come from the platform).
+        auto leg = aggregate(legId);
+        if (!leg)
+            return std::unexpected(leg.error());
+        CallAggregate &carrier = **leg;
+        platform.fillGapsFrom(carrier);
+        platform.eventDelta += carrier.eventDelta;
+        platform.errorEventDelta += carrier.errorEventDelta;
+        platform.dirty = true;
+        for (
+            const QString &sql :
+            {u"UPDATE events SET call_id = ? WHERE call_id = ?"_s,
+             u"UPDATE receipts SET call_id = ? WHERE call_id = ?"_s,
+             u"UPDATE calls SET event_count = calls.event_count + leg.event_count, "
+             "error_event_count = calls.error_event_count + leg.error_event_count "
+             "FROM (SELECT event_count, error_event_count FROM calls WHERE id = ?) AS leg WHERE calls.id = ?"_s,
+             u"UPDATE calls SET merged_into = ? WHERE id = ?"_s}) {
+            auto update = prepared(sql);
+            if (!update)
+                return std::unexpected(update.error());
+            const bool legFirst = sql.contains(u"AS leg"_s);
+            (*update)->bind(0, legFirst ? legId : platformId);
+            (*update)->bind(1, legFirst ? platformId : legId);
+            if (auto done = (*update)->exec(); !done)
+                return done;
+        }
+        carrier.dirty = false; // the merged row keeps what it had; it is no longer listed
+        const CallKey legKey{tenantId, Provider::Twilio, platform.twilioCallSid};
+        m_calls.remove(legKey);
+        m_newCalls.insert(legKey, platformId);
+        m_changes.callIds.insert(legId);
+        m_changes.callIds.insert(platformId);
+        m_changes.kinds |= StoreChanges::Calls;
     }
     return {};
 }
@@ -617,6 +806,8 @@ std::expected<void, StoreError> WriteContext::flush()
     if (auto done = flushFullText(); !done)
         return done;
     if (auto done = m_events.flush(m_db); !done)
+        return done;
+    if (auto done = mergeCarrierLegs(); !done)
         return done;
     return flushAggregates();
 }

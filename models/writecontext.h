@@ -105,6 +105,8 @@ public:
     // Merges a function event into what this transaction knows of its call.
     void addTracePart(const PendingTrace &part, bool isStart);
     StoreChanges &changes() { return m_changes; }
+    // Adds the occurrence to its group (created, counted, reopened as a regression when resolved).
+    std::expected<qint64, StoreError> recordError(qint64 tenantId, const ErrorRecord &error);
 
     std::expected<void, StoreError> begin();
     // Writes buffered rows and touched aggregates; the transaction is still open afterwards.
@@ -114,6 +116,9 @@ public:
 
 private:
     std::expected<void, StoreError> resolveRequiredCalls();
+    // A Twilio leg is part of the platform call that reports its CallSid.
+    std::expected<std::optional<qint64>, StoreError> platformCallFor(qint64 tenantId, const QString &callSid);
+    std::expected<void, StoreError> mergeCarrierLegs();
     std::expected<void, StoreError> loadAggregates(const QList<qint64> &callIds);
     std::expected<void, StoreError> insertStagedReceipts();
     std::expected<void, StoreError> flushSegments();

@@ -50,6 +50,9 @@ private slots:
     void announcesWhatChanged();
     void tenantsAreCreatedOnceAndValidated();
     void stopAnswersEverythingAccepted();
+    void carrierLegArrivingFirstIsMergedIntoThePlatformCall();
+    void carrierLegArrivingLaterJoinsThePlatformCall();
+    void unattributedDeliveryIsKeptAndRaisedAsAnError();
 
 private:
     std::unique_ptr<Store> openStore();
@@ -622,6 +625,107 @@ void TestStore::stopAnswersEverythingAccepted()
     QCOMPARE(late.error().kind, StoreError::Kind::ShuttingDown);
     auto reader = std::move(*StoreReader::open(m_url, m_url.password));
     QCOMPARE(*reader->countReceipts(reader->tenant(u"default"_s)->id), 50);
+}
+
+void TestStore::carrierLegArrivingFirstIsMergedIntoThePlatformCall()
+{
+    auto store = openStore();
+    const QString sid = u"CA0123456789abcdef0123456789abcdef"_s;
+    CallEvent twilioRinging =
+        statusEvent(Provider::Twilio, sid, CallStatus::Ringing, 1'000,
+                    {{u"fromNumber"_s, u"+4915100000001"_s}, {u"toNumber"_s, u"+4930000000"_s}});
+    twilioRinging.twilioCallSid = sid;
+    ingestOk(*store, u"default"_s, {makeUnit(Provider::Twilio, sid + u":0"_s, sid, {twilioRinging})});
+
+    CallEvent retellStarted =
+        statusEvent(Provider::Retell, u"call_r1"_s, CallStatus::InProgress, 2'000,
+                    {{u"fromNumber"_s, u"+4915199999999"_s}, {u"agent"_s, u"Front desk"_s}});
+    retellStarted.twilioCallSid = sid;
+    ingestOk(*store, u"default"_s,
+             {makeUnit(Provider::Retell, u"call_started:call_r1"_s, u"call_r1"_s, {retellStarted})});
+
+    CallEvent twilioCompleted =
+        statusEvent(Provider::Twilio, sid, CallStatus::Ended, 70'000, {{u"durationMs"_s, 68'000}});
+    twilioCompleted.twilioCallSid = sid;
+    ingestOk(*store, u"default"_s, {makeUnit(Provider::Twilio, sid + u":3"_s, sid, {twilioCompleted})});
+
+    auto reader = std::move(*StoreReader::open(m_url, m_url.password));
+    const TenantId tenant = reader->tenant(u"default"_s)->id;
+    const auto listed = reader->calls(tenant);
+    QCOMPARE(listed->size(), 1); // one call, both legs
+    const CallSummary &call = listed->first();
+    QCOMPARE(toString(call.provider), u"retell"_s);
+    QCOMPARE(call.twilioCallSid, sid);
+    QCOMPARE(call.fromNumber, u"+4915199999999"_s); // the platform's numbers win
+    QCOMPARE(call.toNumber, u"+4930000000"_s);      // the carrier fills what the platform did not say
+    QCOMPARE(toString(call.status), u"ended"_s);
+    QCOMPARE(call.durationMs, std::optional<qint64>(68'000));
+    QCOMPARE(call.eventCount, 3);
+    QCOMPARE(reader->receipts(tenant, call.id)->size(), 3);
+    QCOMPARE(reader->events(tenant, call.id)->size(), 3);
+    // twilio:{CallSid} names the same call.
+    const auto byCallSid = reader->callByProviderId(tenant, Provider::Twilio, sid);
+    QVERIFY2(byCallSid, byCallSid ? "" : qPrintable(byCallSid.error().message));
+    QCOMPARE(byCallSid->id, call.id);
+}
+
+void TestStore::carrierLegArrivingLaterJoinsThePlatformCall()
+{
+    auto store = openStore();
+    const QString sid = u"CAfedcba9876543210fedcba9876543210"_s;
+    CallEvent vapiStarted = statusEvent(Provider::Vapi, u"vapi-1"_s, CallStatus::InProgress, 1'000);
+    vapiStarted.twilioCallSid = sid;
+    ingestOk(*store, u"default"_s,
+             {makeUnit(Provider::Vapi, u"status-update:vapi-1:1"_s, u"vapi-1"_s, {vapiStarted})});
+    CallEvent twilio =
+        statusEvent(Provider::Twilio, sid, CallStatus::InProgress, 1'500, {{u"toNumber"_s, u"+49301"_s}});
+    twilio.twilioCallSid = sid;
+    ingestOk(*store, u"default"_s, {makeUnit(Provider::Twilio, sid + u":1"_s, sid, {twilio})});
+
+    auto reader = std::move(*StoreReader::open(m_url, m_url.password));
+    const TenantId tenant = reader->tenant(u"default"_s)->id;
+    QCOMPARE(*reader->countCalls(tenant), qint64(1)); // no row for the leg at all
+    const CallSummary call = *reader->callByProviderId(tenant, Provider::Vapi, u"vapi-1"_s);
+    QCOMPARE(call.twilioCallSid, sid);
+    QCOMPARE(call.toNumber, u"+49301"_s);
+    QCOMPARE(call.eventCount, 2);
+    const auto byCallSid = reader->callByProviderId(tenant, Provider::Twilio, sid);
+    QVERIFY2(byCallSid, byCallSid ? "" : qPrintable(byCallSid.error().message));
+    QCOMPARE(byCallSid->id, call.id);
+}
+
+void TestStore::unattributedDeliveryIsKeptAndRaisedAsAnError()
+{
+    auto store = openStore();
+    IngestUnit unit = makeUnit(Provider::LiveKit, u"EV_abc"_s, QString(), {});
+    unit.receipt.status = ReceiptStatus::Unattributed;
+    unit.receipt.unattributedReason = u"the event names no room"_s;
+    unit.receipt.eventType = u"participant_joined"_s;
+    QCOMPARE(ingestOk(*store, u"default"_s, {unit}).accepted, 1);
+    // The same failure again, from another delivery: one group, counted twice.
+    unit.receipt.eventKey = u"EV_def"_s;
+    QCOMPARE(ingestOk(*store, u"default"_s, {unit}).accepted, 1);
+
+    auto reader = std::move(*StoreReader::open(m_url, m_url.password));
+    const TenantId tenant = reader->tenant(u"default"_s)->id;
+    QCOMPARE(*reader->countReceipts(tenant), qint64(2));
+    auto receipt = reader->receiptByKey(tenant, Provider::LiveKit, u"EV_abc"_s);
+    QVERIFY(receipt);
+    QVERIFY(receipt->status == ReceiptStatus::Unattributed);
+    QSqlQuery groups(reader->database());
+    QVERIFY(groups.exec(u"SELECT count, severity, status, source, code, provider FROM error_groups"_s));
+    QVERIFY(groups.next());
+    QCOMPARE(groups.value(0).toInt(), 2);
+    QCOMPARE(groups.value(1).toString(), u"medium"_s);
+    QCOMPARE(groups.value(2).toString(), u"unresolved"_s);
+    QCOMPARE(groups.value(3).toString(), u"ingest"_s);
+    QCOMPARE(groups.value(4).toString(), u"unattributed"_s);
+    QCOMPARE(groups.value(5).toString(), u"livekit"_s);
+    QVERIFY(!groups.next());
+    QSqlQuery errors(reader->database());
+    QVERIFY(errors.exec(u"SELECT COUNT(*) FROM errors WHERE receipt_id IS NOT NULL"_s));
+    QVERIFY(errors.next());
+    QCOMPARE(errors.value(0).toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace CallScope::ErrorFingerprint {
+
+// The message with what differs between occurrences of one failure masked: phone numbers become
+// <phone>, words with digits (ids, call sids, UUIDs) <id>, plain numbers <n>.
+QString maskMessage(const QString &message);
+// book_appointment_v17 → book_appointment: a new version of a function is the same failure.
+QString functionWithoutVersion(const QString &name);
+// Groups error events: source + code + function without version + masked message, hashed.
+QString of(const QString &source, const QString &code, const QString &functionName, const QString &message);
+
+} // namespace CallScope::ErrorFingerprint
