@@ -3,10 +3,14 @@
 
 #include "http/httpserver.h"
 #include "http/router.h"
+#include "ingest/ingestservice.h"
+#include "ingest/tenantdirectory.h"
+#include "ingest/ultravoxbackfill.h"
 #include "logging.h"
 #include "secrets/environmentsecretstore.h"
 #include "secrets/filesecretstore.h"
 #include "secrets/keychainsecretstore.h"
+#include "secrets/secretcache.h"
 #include "settings.h"
 #include "store.h"
 #include "webhookurls.h"
@@ -29,6 +33,8 @@ Runtime::~Runtime()
 {
     // The listener goes first: nothing may reach the store while it stops.
     m_server.reset();
+    m_backfill.reset();
+    m_ingest.reset();
     if (m_store)
         m_store->stop();
 }
@@ -111,6 +117,18 @@ void Runtime::startListening()
     limits.idleTimeoutMs = settings.integer(Settings::Key::IdleTimeoutMs);
     m_server = std::make_unique<Http::Server>(limits);
     m_router = std::make_unique<Http::Router>();
+    m_secretCache = std::make_unique<SecretCache>(m_secrets.get());
+    m_tenants = std::make_unique<TenantDirectory>(m_options.database, m_store->password());
+    IngestService::Options ingestOptions;
+    ingestOptions.publicBaseUrl = [this] { return publicBaseUrl(); };
+    ingestOptions.commitDeadlineMs = settings.integer(Settings::Key::CommitDeadlineMs);
+    m_ingest = std::make_unique<IngestService>(m_store.get(), m_tenants.get(), m_secretCache.get(), ingestOptions);
+    UltravoxBackfill::Options backfillOptions;
+    backfillOptions.apiBaseUrl = QUrl(m_options.ultravoxApiUrl);
+    backfillOptions.firstRetryDelayMs = settings.integer(Settings::Key::UltravoxRetryDelayMs);
+    m_backfill = std::make_unique<UltravoxBackfill>(m_store.get(), m_secretCache.get(), backfillOptions);
+    m_ingest->setUltravoxBackfill(m_backfill.get());
+    m_ingest->registerRoutes(*m_router);
     registerRoutes();
     m_server->setHandler(m_router->handler());
 

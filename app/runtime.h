@@ -9,8 +9,12 @@
 
 namespace CallScope {
 
+class IngestService;
+class SecretCache;
 class SecretStore;
 class Store;
+class TenantDirectory;
+class UltravoxBackfill;
 namespace Http {
 class Router;
 class Server;
@@ -41,6 +45,10 @@ public:
     SecretStore *secrets() const { return m_secrets.get(); }
     Store *store() const { return m_store.get(); }
     Http::Server *server() const { return m_server.get(); }
+    SecretCache *secretCache() const { return m_secretCache.get(); }
+    IngestService *ingest() const { return m_ingest.get(); }
+    UltravoxBackfill *ultravoxBackfill() const { return m_backfill.get(); }
+
     QString listenAddress() const; // HOST:PORT actually bound, empty when not listening
     QString listenError() const { return m_listenError; }
     QString publicBaseUrl() const;
@@ -65,6 +73,11 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Http::Server> m_server;
     std::unique_ptr<Http::Router> m_router;
+    std::unique_ptr<SecretCache> m_secretCache;
+    std::unique_ptr<TenantDirectory> m_tenants;
+    std::unique_ptr<IngestService> m_ingest;
+    std::unique_ptr<UltravoxBackfill> m_backfill;
+
     QString m_listenError;
     QStringList m_secretFileTenants;
     QHash<QString, bool> m_configured;

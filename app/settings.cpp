@@ -16,9 +16,9 @@ struct Definition
     QVariant defaultValue;
 };
 
-const std::array<Definition, 14> &definitions()
+const std::array<Definition, 16> &definitions()
 {
-    static const std::array<Definition, 14> table{{
+    static const std::array<Definition, 16> table{{
         {Settings::Key::DatabaseUrl, "database/url", QString()},
         {Settings::Key::ListenAddress, "listener/address", u"127.0.0.1:8787"_s},
         {Settings::Key::PublicUrl, "listener/publicUrl", QString()},
@@ -33,6 +33,8 @@ const std::array<Definition, 14> &definitions()
         {Settings::Key::MaxConnections, "listener/maxConnections", 1024},
         {Settings::Key::RequestTimeoutMs, "listener/requestTimeoutMs", 10'000},
         {Settings::Key::IdleTimeoutMs, "listener/idleTimeoutMs", 30'000},
+        {Settings::Key::CommitDeadlineMs, "listener/commitDeadlineMs", 5'000},
+        {Settings::Key::UltravoxRetryDelayMs, "ultravox/firstRetryDelayMs", 2'000},
     }};
     return table;
 }

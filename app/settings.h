@@ -30,6 +30,8 @@ public:
         MaxConnections,
         RequestTimeoutMs,
         IdleTimeoutMs,
+        CommitDeadlineMs,         // a webhook not committed by then is answered 503 (the provider retries)
+        UltravoxRetryDelayMs,     // first delay before fetching Ultravox messages again; it doubles
     };
 
     // Uses the application's QSettings unless given one (tests pass a temporary file).

@@ -1,12 +1,89 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the verifiers land.
 #include "verifier.h"
+
+#include "verifysupport.h"
+
+#include <QMessageAuthenticationCode>
+#include <QtNumeric>
+
+#include <limits>
 
 namespace CallScope::Verify {
 
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 {
-    return a == b;
+    // The length of a digest is public; only its content must not leak through timing.
+    if (a.size() != b.size())
+        return false;
+    // volatile keeps the compiler from turning the loop into an early-exit comparison.
+    volatile unsigned char difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference = difference | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]));
+    return difference == 0;
 }
+
+namespace Detail {
+
+std::unexpected<VerifyError> missingCredentials(const QString &detail)
+{
+    return std::unexpected(VerifyError{VerifyError::Kind::MissingCredentials, detail});
+}
+
+std::unexpected<VerifyError> badSignature(const QString &detail)
+{
+    return std::unexpected(VerifyError{VerifyError::Kind::BadSignature, detail});
+}
+
+std::unexpected<VerifyError> staleTimestamp(const QString &detail)
+{
+    return std::unexpected(VerifyError{VerifyError::Kind::StaleTimestamp, detail});
+}
+
+QByteArray header(const HeaderLookup &headers, QByteArrayView name)
+{
+    return headers ? headers(name) : QByteArray();
+}
+
+QByteArray hmac(QCryptographicHash::Algorithm algorithm, const QString &key, const QByteArray &message)
+{
+    return QMessageAuthenticationCode::hash(message, key.toUtf8(), algorithm);
+}
+
+std::optional<QByteArray> decodeHex(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() % 2 != 0)
+        return std::nullopt;
+    for (const char c : text) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return std::nullopt;
+    }
+    return QByteArray::fromHex(text.toByteArray());
+}
+
+std::optional<QByteArray> decodeBase64(QByteArrayView text, QByteArray::Base64Options options)
+{
+    // Qt's aborting decoder refuses characters outside the alphabet and misplaced padding, but not a
+    // dangling last character, which cannot encode a byte.
+    qsizetype dataLength = text.size();
+    while (dataLength > 0 && text[dataLength - 1] == '=')
+        --dataLength;
+    if (dataLength == 0 || dataLength % 4 == 1)
+        return std::nullopt;
+    auto decoded =
+        QByteArray::fromBase64Encoding(text.toByteArray(), options | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    return std::move(decoded.decoded);
+}
+
+bool withinWindow(qint64 a, qint64 b, qint64 window)
+{
+    qint64 difference = 0;
+    if (qSubOverflow(a, b, &difference) || difference == std::numeric_limits<qint64>::min())
+        return false;
+    return (difference < 0 ? -difference : difference) <= window;
+}
+
+} // namespace Detail
 
 } // namespace CallScope::Verify

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // callscope-bench: benchmark programs (figures, not pass/fail tests).
+//   callscope-bench http [--db URL] [--requests N] [--connections C] [--rate R]
+// starts callscope-server and posts distinct signed Retell and LiveKit webhooks at it.
 //   callscope-bench store [--db URL] [--events N] [--events-per-receipt K] [--receipts-per-submission R]
 //                         [--events-per-call E] [--submitters C] [--in-flight F] [--mix
 //                         status|transcript|mixed]
 // appends N synthetic events through the group-commit writer and prints events/s.
+#include "httpbench.h"
 #include "store.h"
 #include "testsupport.h"
 
@@ -168,6 +171,7 @@ int storeBench(const StoreBenchOptions &options)
 
 int usage(FILE *to)
 {
+    std::fprintf(to, "usage: callscope-bench http [--db URL] [--requests N] [--connections C] [--rate R]\n");
     std::fprintf(to, "usage: callscope-bench store [--db URL] [--events N] [--events-per-receipt K]\n"
                      "                             [--receipts-per-submission R] [--events-per-call E]\n"
                      "                             [--submitters C] [--in-flight F]\n"
@@ -183,6 +187,31 @@ int main(int argc, char *argv[])
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.at(1) == "--help"_L1)
         return usage(args.size() < 2 ? stderr : stdout);
+    if (args.at(1) == "http"_L1) {
+        Bench::HttpBenchOptions options;
+        for (qsizetype i = 2; i < args.size(); ++i) {
+            if (args.at(i) == "--help"_L1)
+                return usage(stdout);
+            if (i + 1 >= args.size())
+                return usage(stderr);
+            const QString &a = args.at(i);
+            const QString v = args.at(++i);
+            bool ok = true;
+            if (a == "--db"_L1)
+                options.db = v;
+            else if (a == "--requests"_L1)
+                options.requests = v.toLongLong(&ok);
+            else if (a == "--connections"_L1)
+                options.connections = v.toInt(&ok);
+            else if (a == "--rate"_L1)
+                options.rate = v.toDouble(&ok);
+            else
+                return usage(stderr);
+            if (!ok || options.requests <= 0 || options.connections <= 0 || options.rate < 0)
+                return usage(stderr);
+        }
+        return Bench::runHttpBench(options);
+    }
     if (args.at(1) != "store"_L1)
         return usage(stderr);
     StoreBenchOptions options;

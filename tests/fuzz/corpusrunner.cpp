@@ -115,7 +115,10 @@ Bytes mutate(Bytes input, std::mt19937 &random)
             input.insert(at, tokens()[below(tokens().size())]);
             break;
         case 6: // splice in another seed
-            input.insert(at, seeds()[below(seeds().size())].substr(below(32)));
+        {
+            const Bytes &other = seeds()[below(seeds().size())];
+            input.insert(at, other.substr(below(std::min<size_t>(32, other.size() + 1))));
+        }
             break;
         default: // cut
             input.resize(at);

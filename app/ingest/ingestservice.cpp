@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingestservice.h"
+
+#include "adapters/adapter.h"
+#include "ingest/tenantdirectory.h"
+#include "ingest/ultravoxbackfill.h"
+#include "logging.h"
+#include "secrets/secretcache.h"
+#include "store.h"
+#include "verify/verifier.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope {
+
+namespace {
+
+// Headers kept with a receipt for forensics. Credentials that carry a secret verbatim (Vapi's
+// shared secret, bearer tokens, LiveKit's JWT) are never kept.
+const QList<QByteArray> keptHeaders{"content-type",
+                                    "user-agent",
+                                    "x-request-id",
+                                    "x-retell-signature",
+                                    "x-ultravox-webhook-signature",
+                                    "x-ultravox-webhook-timestamp",
+                                    "x-twilio-signature",
+                                    "i-twilio-idempotency-token",
+                                    "x-signature",
+                                    "x-timestamp",
+                                    "x-call-id"};
+
+QByteArray selectedHeaders(const Http::Request &request)
+{
+    QJsonObject kept;
+    for (const auto &[name, value] : request.headers) {
+        const QByteArray lower = name.toLower();
+        if (keptHeaders.contains(lower) && !kept.contains(QString::fromLatin1(lower)))
+            kept.insert(QString::fromLatin1(lower), QString::fromUtf8(value).left(1024));
+    }
+    return QJsonDocument(kept).toJson(QJsonDocument::Compact);
+}
+
+QString verifyErrorCode(VerifyError::Kind kind)
+{
+    switch (kind) {
+    case VerifyError::Kind::MissingCredentials:
+        return u"missing_credentials"_s;
+    case VerifyError::Kind::StaleTimestamp:
+        return u"stale_timestamp"_s;
+    case VerifyError::Kind::BadSignature:
+        break;
+    }
+    return u"bad_signature"_s;
+}
+
+bool isTrue(const QString &value)
+{
+    return value == "true"_L1 || value == "1"_L1 || value == "yes"_L1;
+}
+
+// What the verification of `provider` needs, by the order of IngestService::configurationKeys.
+VerifyResult verify(Provider provider, const Http::Request &request, const QStringList &values, qint64 nowMs,
+                    const QString &publicBaseUrl)
+{
+    const HeaderLookup headers = [&request](QByteArrayView name) { return request.header(name); };
+    switch (provider) {
+    case Provider::Retell:
+        return Verify::retell(request.body, headers, values.value(0), nowMs);
+    case Provider::Vapi: {
+        Verify::VapiCredentials credentials;
+        credentials.secret = values.value(0);
+        credentials.hmacSecret = values.value(1);
+        const auto option = [&values](int index, QString &field) {
+            if (!values.value(index).isEmpty())
+                field = values.value(index);
+        };
+        option(2, credentials.plan.algorithm);
+        option(3, credentials.plan.signatureHeader);
+        option(4, credentials.plan.timestampHeader);
+        option(5, credentials.plan.messageTemplate);
+        option(6, credentials.plan.encoding);
+        option(7, credentials.plan.prefix);
+        return Verify::vapi(request.body, headers, credentials);
+    }
+    case Provider::Ultravox: {
+        QStringList secrets;
+        for (const QString &secret : values.value(0).split(u',', Qt::SkipEmptyParts))
+            secrets << secret.trimmed();
+        return Verify::ultravox(request.body, headers, secrets, nowMs);
+    }
+    case Provider::LiveKit:
+        return Verify::liveKit(request.body, headers, values.value(0), values.value(1), nowMs);
+    case Provider::Twilio: {
+        QString base = publicBaseUrl;
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        return Verify::twilio(base + QString::fromUtf8(request.target), request.body, request.header("content-type"),
+                              headers, values.value(0));
+    }
+    case Provider::Backend:
+        break;
+    }
+    return std::unexpected(VerifyError{VerifyError::Kind::MissingCredentials, u"no verifier for this route"_s});
+}
+
+} // namespace
+
+IngestService::IngestService(Store *store, TenantDirectory *tenants, SecretCache *secrets, Options options,
+                             QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_tenants(tenants)
+    , m_secrets(secrets)
+    , m_options(std::move(options))
+{
+    if (!m_options.clock)
+        m_options.clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+}
+
+IngestService::~IngestService() = default;
+
+QStringList IngestService::configurationKeys(Provider provider)
+{
+    // "<provider>.unsigned" = true marks a provider as accepted without a signature, for
+    // development only (the UI warns); it is read from the same place as the secrets.
+    const QString unsignedKey = toString(provider) + u".unsigned"_s;
+    switch (provider) {
+    case Provider::Retell:
+        return {u"retell.apiKey"_s, unsignedKey};
+    case Provider::Vapi:
+        return {u"vapi.secret"_s,
+                u"vapi.hmacSecret"_s,
+                u"vapi.hmac.algorithm"_s,
+                u"vapi.hmac.header"_s,
+                u"vapi.hmac.timestampHeader"_s,
+                u"vapi.hmac.template"_s,
+                u"vapi.hmac.encoding"_s,
+                u"vapi.hmac.prefix"_s,
+                unsignedKey};
+    case Provider::Ultravox:
+        return {u"ultravox.webhookSecret"_s, u"ultravox.apiKey"_s, unsignedKey};
+    case Provider::LiveKit:
+        return {u"livekit.apiKey"_s, u"livekit.apiSecret"_s, unsignedKey};
+    case Provider::Twilio:
+        return {u"twilio.authToken"_s, unsignedKey};
+    case Provider::Backend:
+        break;
+    }
+    return {};
+}
+
+void IngestService::registerRoutes(Http::Router &router)
+{
+    const auto handler = [this](const Http::Request &request, const Http::RouteParams &params,
+                                Http::Responder responder) { handleWebhook(request, params, std::move(responder)); };
+    router.add("POST", u"/webhooks/{provider}"_s, handler);
+    router.add("POST", u"/t/{tenant}/webhooks/{provider}"_s, handler);
+}
+
+void IngestService::count(Provider provider, const QString &result)
+{
+    ++m_metrics.receipts[toString(provider)][result];
+}
+
+void IngestService::observeLatency(qint64 startedNs)
+{
+    const double seconds = double(startedNs) / 1e9;
+    ++m_metrics.latencyCount;
+    m_metrics.latencySum += seconds;
+    for (size_t i = 0; i < std::size(IngestMetrics::latencyBuckets); ++i) {
+        if (seconds <= IngestMetrics::latencyBuckets[i])
+            ++m_metrics.latencyCounts[i];
+    }
+}
+
+void IngestService::handleWebhook(const Http::Request &request, const Http::RouteParams &params,
+                                  Http::Responder responder)
+{
+    const QString providerName = params.value(u"provider"_s);
+    const std::optional<Provider> provider = providerFromString(providerName);
+    if (!provider || *provider == Provider::Backend) {
+        responder.send(Http::Response::error(404, u"not_found"_s, u"no webhook route for \"%1\""_s.arg(providerName)));
+        return;
+    }
+    const QString tenant = params.value(u"tenant"_s, u"default"_s);
+    if (!m_tenants->find(tenant)) {
+        responder.send(Http::Response::error(404, u"not_found"_s, u"unknown tenant \"%1\""_s.arg(tenant)));
+        return;
+    }
+
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    const qint64 receivedAtMs = m_options.clock();
+    const QStringList keys = configurationKeys(*provider);
+    m_secrets->get(tenant, keys,
+                   [this, request, provider = *provider, tenant, receivedAtMs, timer,
+                    responder = std::make_shared<Http::Responder>(std::move(responder))](const QStringList &values) {
+                       const bool unsignedAllowed = isTrue(values.constLast());
+                       const bool hasSecret = !values.first().isEmpty() ||
+                                              (provider == Provider::Vapi && !values.value(1).isEmpty());
+                       Verification verification = Verification::Verified;
+                       if (unsignedAllowed && !hasSecret) {
+                           verification = Verification::Unsigned;
+                       } else if (auto verified = verify(provider, request, values, receivedAtMs,
+                                                         m_options.publicBaseUrl ? m_options.publicBaseUrl() : QString());
+                                  !verified) {
+                           const QString code = verifyErrorCode(verified.error().kind);
+                           count(provider, code);
+                           qCDebug(lcHttp) << "request" << request.id << toString(provider) << "refused:" << code;
+                           responder->send(Http::Response::error(401, code, verified.error().detail));
+                           return;
+                       }
+
+                       AdapterResult adapted = adapt(provider, request.body, receivedAtMs);
+                       if (!adapted) {
+                           count(provider, u"invalid_json"_s);
+                           responder->send(Http::Response::error(400, u"invalid_json"_s, adapted.error().detail));
+                           return;
+                       }
+
+                       IngestUnit unit;
+                       unit.receipt.provider = provider;
+                       unit.receipt.eventKey = adapted->eventKey;
+                       unit.receipt.eventType = adapted->eventType;
+                       unit.receipt.providerCallId = adapted->providerCallId;
+                       unit.receipt.receivedAtMs = receivedAtMs;
+                       unit.receipt.status = adapted->attributed ? ReceiptStatus::Processed : ReceiptStatus::Unattributed;
+                       unit.receipt.unattributedReason = adapted->unattributedReason;
+                       unit.receipt.verification = verification;
+                       unit.receipt.headersJson = selectedHeaders(request);
+                       unit.receipt.body = adapted->redactedBody.isEmpty() ? request.body : adapted->redactedBody;
+                       if (unit.receipt.eventKey.isEmpty()) // never collapse unidentifiable deliveries
+                           unit.receipt.eventKey = u"body:"_s + QString::fromLatin1(QCryptographicHash::hash(
+                                                                    request.body, QCryptographicHash::Sha256).toHex());
+                       unit.events = std::move(adapted->events);
+                       const bool ended = std::any_of(unit.events.cbegin(), unit.events.cend(), [](const CallEvent &e) {
+                           return e.kind == EventKind::CallStatus && e.payload.value(u"status"_s).toString() == "ended"_L1;
+                       });
+                       const bool vapiToolCalls = provider == Provider::Vapi && adapted->eventType == "tool-calls"_L1;
+                       const QString callId = adapted->providerCallId;
+                       const bool attributed = adapted->attributed;
+
+                       // Answered once: by the commit, or by the deadline when the store is too slow.
+                       auto answered = std::make_shared<bool>(false);
+                       QTimer::singleShot(m_options.commitDeadlineMs, this, [this, answered, responder, provider] {
+                           if (*answered)
+                               return;
+                           *answered = true;
+                           count(provider, u"unavailable"_s);
+                           responder->send(Http::Response::error(503, u"unavailable"_s,
+                                                                 u"the store did not commit in time; retry"_s)
+                                               .withHeader("Retry-After", QByteArray::number(m_options.retryAfterSeconds)));
+                       });
+                       m_store->ingest(IngestSubmission{tenant, {std::move(unit)}})
+                           .then(this, [this, answered, responder, provider, tenant, callId, ended, vapiToolCalls,
+                                        attributed, timer](const Store::Result<IngestResult> &result) {
+                               if (*answered)
+                                   return;
+                               *answered = true;
+                               if (!result) {
+                                   const bool transient = result.error().kind == StoreError::Kind::Unavailable ||
+                                                          result.error().kind == StoreError::Kind::ShuttingDown;
+                                   count(provider, u"unavailable"_s);
+                                   qCWarning(lcHttp) << "cannot store a" << toString(provider)
+                                                     << "delivery:" << result.error().message;
+                                   responder->send(
+                                       transient ? Http::Response::error(503, u"unavailable"_s,
+                                                                         u"the store cannot commit right now; retry"_s)
+                                                       .withHeader("Retry-After",
+                                                                   QByteArray::number(m_options.retryAfterSeconds))
+                                                 : Http::Response::error(500, u"internal"_s,
+                                                                         u"the delivery could not be stored"_s));
+                                   return;
+                               }
+                               observeLatency(timer->nsecsElapsed());
+                               if (result->duplicates > 0) {
+                                   count(provider, u"duplicate"_s);
+                                   responder->send(Http::Response::json(200, QJsonObject{{u"status"_s, u"duplicate"_s}}));
+                                   return;
+                               }
+                               count(provider, attributed ? u"accepted"_s : u"unattributed"_s);
+                               // Vapi waits for an answer to tool-calls; CallScope only records them.
+                               responder->send(vapiToolCalls ? Http::Response::json(200, QJsonObject{})
+                                                             : Http::Response::json(200, QJsonObject{{u"status"_s,
+                                                                                                      u"accepted"_s}}));
+                               if (provider == Provider::Ultravox && ended && m_backfill && !callId.isEmpty())
+                                   m_backfill->schedule(tenant, callId);
+                           });
+                   });
+}
+
+} // namespace CallScope

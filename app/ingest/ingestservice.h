@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "http/httptypes.h"
+#include "http/router.h"
+#include "types.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+
+namespace CallScope {
+
+class SecretCache;
+class Store;
+class TenantDirectory;
+class UltravoxBackfill;
+
+// Counters of what the webhook routes did, for /metrics.
+struct IngestMetrics
+{
+    // provider -> result (accepted, duplicate, unattributed, bad_signature, stale_timestamp,
+    // missing_credentials, invalid_json, unavailable) -> count
+    QHash<QString, QHash<QString, quint64>> receipts;
+    // Seconds from the request to its answer after commit, cumulative buckets.
+    static constexpr double latencyBuckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+    quint64 latencyCounts[std::size(latencyBuckets)] = {};
+    quint64 latencyCount = 0;
+    double latencySum = 0;
+};
+
+// The webhook routes: POST /webhooks/{provider} and /t/{tenant}/webhooks/{provider}. A delivery is
+// routed to its tenant, verified on its raw bytes, adapted, stored with its receipt through the
+// writer's group commit, and answered only after the commit (or 503 when the store cannot commit
+// within the deadline, so the provider retries).
+class IngestService : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        std::function<qint64()> clock;          // ms since the epoch
+        std::function<QString()> publicBaseUrl; // what Twilio signs: base + request target
+        int commitDeadlineMs = 5'000;
+        int retryAfterSeconds = 5;
+    };
+
+    IngestService(Store *store, TenantDirectory *tenants, SecretCache *secrets, Options options,
+                  QObject *parent = nullptr);
+    ~IngestService() override;
+
+    void registerRoutes(Http::Router &router);
+    void setUltravoxBackfill(UltravoxBackfill *backfill) { m_backfill = backfill; }
+    const IngestMetrics &metrics() const { return m_metrics; }
+
+    // The secret keys (and non-secret options kept beside them) a provider's verification reads.
+    static QStringList configurationKeys(Provider provider);
+
+private:
+    void handleWebhook(const Http::Request &request, const Http::RouteParams &params, Http::Responder responder);
+    void count(Provider provider, const QString &result);
+    void observeLatency(qint64 startedNs);
+
+    Store *m_store;
+    TenantDirectory *m_tenants;
+    SecretCache *m_secrets;
+    Options m_options;
+    UltravoxBackfill *m_backfill = nullptr;
+    IngestMetrics m_metrics;
+};
+
+} // namespace CallScope

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpbench.h"
+
+#include "samplecalls.h"
+#include "serverprocess.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstdio>
+#include <deque>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope::Bench {
+
+namespace {
+
+struct Connection
+{
+    int fd = -1;
+    QByteArray out;
+    qsizetype written = 0;
+    QByteArray in;
+    bool busy = false;
+    qint64 startedNs = 0; // when the request was due (rate mode) or sent
+};
+
+int connectTo(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    return fd;
+}
+
+// The status of one complete answer at the front of `in`, removing it; 0 when it is not complete.
+int takeAnswer(QByteArray &in)
+{
+    const qsizetype end = in.indexOf("\r\n\r\n");
+    if (end < 0)
+        return 0;
+    qsizetype length = 0;
+    const qsizetype at = in.indexOf("Content-Length: ");
+    if (at >= 0 && at < end)
+        length = in.mid(at + 16, in.indexOf('\r', at) - at - 16).toLongLong();
+    if (in.size() < end + 4 + length)
+        return 0;
+    const int status = in.mid(9, 3).toInt();
+    in.remove(0, end + 4 + length);
+    return status;
+}
+
+double percentile(std::vector<double> &sorted, double p)
+{
+    if (sorted.empty())
+        return 0;
+    return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
+}
+
+} // namespace
+
+int runHttpBench(const HttpBenchOptions &options)
+{
+    QTemporaryDir dir;
+    DatabaseUrl url = DatabaseUrl::sqlite(dir.filePath(u"bench.db"_s));
+    if (!options.db.isEmpty()) {
+        auto parsed = DatabaseUrl::parse(options.db);
+        if (!parsed) {
+            std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(parsed.error()));
+            return 2;
+        }
+        url = *parsed;
+    }
+    const SampleCalls::Secrets secrets;
+    Test::ServerProcess server;
+    server.setSecrets(secrets.secretsFileJson());
+    if (!server.start(url)) {
+        std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(server.lastError()));
+        return 1;
+    }
+
+    // Every request distinct and signed before the clock starts: half Retell, half LiveKit.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString run = QString::number(now, 36);
+    std::vector<QByteArray> requests;
+    requests.reserve(size_t(options.requests));
+    for (qint64 i = 0; i < options.requests; ++i) {
+        const auto delivery = i % 2 ? SampleCalls::liveKitRoomStarted(secrets, u"RM_%1_%2"_s.arg(run).arg(i), now)
+                                    : SampleCalls::retellStarted(secrets, u"call_%1_%2"_s.arg(run).arg(i), now);
+        requests.push_back(SampleCalls::httpRequest(delivery, server.host()));
+    }
+
+    std::vector<Connection> connections(size_t(options.connections));
+    for (Connection &connection : connections) {
+        connection.fd = connectTo(server.port());
+        if (connection.fd < 0) {
+            std::fprintf(stderr, "callscope-bench: cannot connect: %s\n", strerror(errno));
+            return 1;
+        }
+    }
+
+    std::vector<double> latenciesMs;
+    latenciesMs.reserve(requests.size());
+    qint64 next = 0;
+    qint64 acked = 0;
+    qint64 rejected = 0;
+    QElapsedTimer clock;
+    clock.start();
+    const double intervalNs = options.rate > 0 ? 1e9 / options.rate : 0;
+    std::vector<pollfd> fds(connections.size());
+    while (qint64(latenciesMs.size()) + rejected < qint64(requests.size())) {
+        const qint64 nowNs = clock.nsecsElapsed();
+        // Hand out requests: as fast as connections free up, or on schedule at a fixed rate.
+        for (Connection &connection : connections) {
+            if (connection.busy || next >= qint64(requests.size()))
+                continue;
+            const qint64 dueNs = intervalNs > 0 ? qint64(double(next) * intervalNs) : nowNs;
+            if (dueNs > nowNs)
+                break;
+            connection.out = requests[size_t(next++)];
+            connection.written = 0;
+            connection.busy = true;
+            connection.startedNs = dueNs;
+        }
+        for (size_t i = 0; i < connections.size(); ++i) {
+            fds[i].fd = connections[i].fd;
+            fds[i].events = POLLIN | (connections[i].busy && connections[i].written < connections[i].out.size() ? POLLOUT : 0);
+            fds[i].revents = 0;
+        }
+        ::poll(fds.data(), nfds_t(fds.size()), intervalNs > 0 ? 1 : 100);
+        for (size_t i = 0; i < connections.size(); ++i) {
+            Connection &connection = connections[i];
+            if (fds[i].revents & POLLOUT) {
+                const ssize_t n = ::write(connection.fd, connection.out.constData() + connection.written,
+                                          size_t(connection.out.size() - connection.written));
+                if (n > 0)
+                    connection.written += n;
+            }
+            if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+                char buffer[16384];
+                const ssize_t n = ::read(connection.fd, buffer, sizeof buffer);
+                if (n <= 0) {
+                    std::fprintf(stderr, "callscope-bench: the server closed a connection\n");
+                    return 1;
+                }
+                connection.in.append(buffer, n);
+                while (const int status = takeAnswer(connection.in)) {
+                    if (status / 100 == 2) {
+                        ++acked;
+                        latenciesMs.push_back(double(clock.nsecsElapsed() - connection.startedNs) / 1e6);
+                    } else {
+                        ++rejected;
+                    }
+                    connection.busy = false;
+                }
+            }
+        }
+    }
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    for (Connection &connection : connections)
+        ::close(connection.fd);
+    server.stop();
+
+    std::sort(latenciesMs.begin(), latenciesMs.end());
+    std::printf("backend=%s requests=%lld connections=%d rate=%s (distinct signed Retell call_started and LiveKit "
+                "room_started, one event each)\n",
+                url.isSqlite() ? "sqlite" : "postgres", static_cast<long long>(options.requests), options.connections,
+                options.rate > 0 ? qPrintable(QString::number(options.rate) + u"/s"_s) : "max");
+    std::printf("latency ms: p50=%.2f p90=%.2f p99=%.2f max=%.2f\n", percentile(latenciesMs, 0.50),
+                percentile(latenciesMs, 0.90), percentile(latenciesMs, 0.99),
+                latenciesMs.empty() ? 0.0 : latenciesMs.back());
+    std::printf("acked=%lld rejected=%lld seconds=%.3f events_per_s=%.0f\n", static_cast<long long>(acked),
+                static_cast<long long>(rejected), seconds, double(acked) / seconds);
+    return rejected == 0 ? 0 : 1;
+}
+
+} // namespace CallScope::Bench

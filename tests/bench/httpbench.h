@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace CallScope::Bench {
+
+struct HttpBenchOptions
+{
+    QString db;          // empty: SQLite in a temporary folder
+    qint64 requests = 100'000;
+    int connections = 32;
+    double rate = 0;     // requests per second; 0: as fast as the server answers
+};
+
+// Starts callscope-server, posts distinct signed webhooks over keep-alive connections and prints
+// acknowledged events/s and answer latency.
+int runHttpBench(const HttpBenchOptions &options);
+
+} // namespace CallScope::Bench
