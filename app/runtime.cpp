@@ -115,6 +115,8 @@ void Runtime::startListening()
     limits.maxConnections = settings.integer(Settings::Key::MaxConnections);
     limits.requestTimeoutMs = settings.integer(Settings::Key::RequestTimeoutMs);
     limits.idleTimeoutMs = settings.integer(Settings::Key::IdleTimeoutMs);
+    limits.ratePerSecond = settings.value(Settings::Key::RatePerSecond).toDouble();
+    limits.rateBurst = settings.value(Settings::Key::RateBurst).toDouble();
     m_server = std::make_unique<Http::Server>(limits);
     m_router = std::make_unique<Http::Router>();
     m_secretCache = std::make_unique<SecretCache>(m_secrets.get());
@@ -122,7 +124,8 @@ void Runtime::startListening()
     IngestService::Options ingestOptions;
     ingestOptions.publicBaseUrl = [this] { return publicBaseUrl(); };
     ingestOptions.commitDeadlineMs = settings.integer(Settings::Key::CommitDeadlineMs);
-    m_ingest = std::make_unique<IngestService>(m_store.get(), m_tenants.get(), m_secretCache.get(), ingestOptions);
+    m_ingest =
+        std::make_unique<IngestService>(m_store.get(), m_tenants.get(), m_secretCache.get(), ingestOptions);
     UltravoxBackfill::Options backfillOptions;
     backfillOptions.apiBaseUrl = QUrl(m_options.ultravoxApiUrl);
     backfillOptions.firstRetryDelayMs = settings.integer(Settings::Key::UltravoxRetryDelayMs);

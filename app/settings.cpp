@@ -16,9 +16,9 @@ struct Definition
     QVariant defaultValue;
 };
 
-const std::array<Definition, 16> &definitions()
+const std::array<Definition, 18> &definitions()
 {
-    static const std::array<Definition, 16> table{{
+    static const std::array<Definition, 18> table{{
         {Settings::Key::DatabaseUrl, "database/url", QString()},
         {Settings::Key::ListenAddress, "listener/address", u"127.0.0.1:8787"_s},
         {Settings::Key::PublicUrl, "listener/publicUrl", QString()},
@@ -34,6 +34,8 @@ const std::array<Definition, 16> &definitions()
         {Settings::Key::RequestTimeoutMs, "listener/requestTimeoutMs", 10'000},
         {Settings::Key::IdleTimeoutMs, "listener/idleTimeoutMs", 30'000},
         {Settings::Key::CommitDeadlineMs, "listener/commitDeadlineMs", 5'000},
+        {Settings::Key::RatePerSecond, "listener/ratePerSecond", 200.0},
+        {Settings::Key::RateBurst, "listener/rateBurst", 400.0},
         {Settings::Key::UltravoxRetryDelayMs, "ultravox/firstRetryDelayMs", 2'000},
     }};
     return table;

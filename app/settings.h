@@ -30,8 +30,10 @@ public:
         MaxConnections,
         RequestTimeoutMs,
         IdleTimeoutMs,
-        CommitDeadlineMs,         // a webhook not committed by then is answered 503 (the provider retries)
-        UltravoxRetryDelayMs,     // first delay before fetching Ultravox messages again; it doubles
+        CommitDeadlineMs, // a webhook not committed by then is answered 503 (the provider retries)
+        RatePerSecond,    // per client address; 0 turns the limit off
+        RateBurst,
+        UltravoxRetryDelayMs, // first delay before fetching Ultravox messages again; it doubles
     };
 
     // Uses the application's QSettings unless given one (tests pass a temporary file).

@@ -12,7 +12,7 @@ profile=${1:-run}
 packages=(
     g++ cmake ninja-build
     qt6-base-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-charts-dev qt6-tools-dev
-    qtkeychain-qt6-dev libhttp-parser-dev libsqlite3-dev libpq-dev
+    qtkeychain-qt6-dev libhttp-parser-dev libsqlite3-dev libpq-dev libssl-dev
     fonts-dejavu-core dbus gnome-keyring libsecret-1-0
 )
 case "$profile" in

@@ -292,6 +292,63 @@ bool Store::isValidSlug(QStringView slug)
     return pattern.match(slug.toString()).hasMatch();
 }
 
+void Store::deliver(std::function<void()> completion)
+{
+    bool first = false;
+    {
+        QMutexLocker lock(&m_mailboxLock);
+        first = m_mailbox.empty();
+        m_mailbox.push_back(std::move(completion));
+    }
+    if (first)
+        QMetaObject::invokeMethod(this, &Store::drainMailbox, Qt::QueuedConnection);
+}
+
+void Store::drainMailbox()
+{
+    std::vector<std::function<void()>> completions;
+    {
+        QMutexLocker lock(&m_mailboxLock);
+        completions.swap(m_mailbox);
+    }
+    for (auto &completion : completions)
+        completion();
+}
+
+void Store::ingest(IngestSubmission submission, IngestCallback done)
+{
+    int weight = 0;
+    for (const IngestUnit &unit : std::as_const(submission.units))
+        weight += 1 + int(unit.events.size());
+    auto shared = std::make_shared<const IngestSubmission>(std::move(submission));
+    auto staged = std::make_shared<Projector::Staged>();
+    auto result = std::make_shared<std::optional<IngestResult>>();
+    auto callback = std::make_shared<IngestCallback>(std::move(done));
+    PendingWrite pending;
+    pending.weight = weight;
+    pending.stage = [shared, staged](WriteContext &context) -> std::expected<void, StoreError> {
+        auto stagedResult = Projector::stage(context, *shared);
+        if (!stagedResult)
+            return std::unexpected(stagedResult.error());
+        *staged = std::move(*stagedResult);
+        return {};
+    };
+    pending.run = [shared, staged, result](WriteContext &context) -> std::expected<void, StoreError> {
+        auto applied = Projector(context).apply(*staged, *shared);
+        if (!applied)
+            return std::unexpected(applied.error());
+        *result = std::move(*applied);
+        return {};
+    };
+    pending.succeed = [this, result, callback] {
+        deliver([result, callback] { (*callback)(Result<IngestResult>(**result)); });
+    };
+    pending.fail = [this, callback](const StoreError &error) {
+        deliver([error, callback] { (*callback)(Result<IngestResult>(std::unexpected(error))); });
+    };
+    enqueue(std::move(pending));
+}
+
 QFuture<Store::Result<IngestResult>> Store::ingest(IngestSubmission submission)
 {
     int weight = 0;

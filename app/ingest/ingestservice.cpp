@@ -15,6 +15,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <cstring>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope {
@@ -35,15 +37,31 @@ const QList<QByteArray> keptHeaders{"content-type",
                                     "x-timestamp",
                                     "x-call-id"};
 
+// A JSON object of the kept headers, written directly: this runs for every webhook.
 QByteArray selectedHeaders(const Http::Request &request)
 {
-    QJsonObject kept;
+    QByteArray json = "{";
+    QList<QByteArray> seen;
     for (const auto &[name, value] : request.headers) {
         const QByteArray lower = name.toLower();
-        if (keptHeaders.contains(lower) && !kept.contains(QString::fromLatin1(lower)))
-            kept.insert(QString::fromLatin1(lower), QString::fromUtf8(value).left(1024));
+        if (!keptHeaders.contains(lower) || seen.contains(lower))
+            continue;
+        seen.append(lower);
+        if (json.size() > 1)
+            json += ',';
+        json += '"' + lower + "\":\"";
+        for (const char c : value.left(1024)) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\')
+                json += '\\' + QByteArray(1, c);
+            else if (byte < 0x20 || byte >= 0x7f) // header values are ASCII; anything else is escaped
+                json += "\\u00" + QByteArray::number(byte, 16).rightJustified(2, '0');
+            else
+                json += c;
+        }
+        json += '"';
     }
-    return QJsonDocument(kept).toJson(QJsonDocument::Compact);
+    return json + '}';
 }
 
 QString verifyErrorCode(VerifyError::Kind kind)
@@ -57,6 +75,15 @@ QString verifyErrorCode(VerifyError::Kind kind)
         break;
     }
     return u"bad_signature"_s;
+}
+
+Http::Response constantAnswer(const char *json)
+{
+    Http::Response response;
+    response.status = 200;
+    response.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    response.body = QByteArray::fromRawData(json, qsizetype(std::strlen(json)));
+    return response;
 }
 
 bool isTrue(const QString &value)
@@ -100,13 +127,14 @@ VerifyResult verify(Provider provider, const Http::Request &request, const QStri
         QString base = publicBaseUrl;
         while (base.endsWith(u'/'))
             base.chop(1);
-        return Verify::twilio(base + QString::fromUtf8(request.target), request.body, request.header("content-type"),
-                              headers, values.value(0));
+        return Verify::twilio(base + QString::fromUtf8(request.target), request.body,
+                              request.header("content-type"), headers, values.value(0));
     }
     case Provider::Backend:
         break;
     }
-    return std::unexpected(VerifyError{VerifyError::Kind::MissingCredentials, u"no verifier for this route"_s});
+    return std::unexpected(
+        VerifyError{VerifyError::Kind::MissingCredentials, u"no verifier for this route"_s});
 }
 
 } // namespace
@@ -121,6 +149,27 @@ IngestService::IngestService(Store *store, TenantDirectory *tenants, SecretCache
 {
     if (!m_options.clock)
         m_options.clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    m_monotonic.start();
+    m_sweep.setInterval(std::clamp(m_options.commitDeadlineMs / 20, 10, 250));
+    connect(&m_sweep, &QTimer::timeout, this, &IngestService::expireOverdue);
+}
+
+void IngestService::expireOverdue()
+{
+    const qint64 now = m_monotonic.nsecsElapsed();
+    while (!m_pending.empty() && (m_pending.front()->answered || m_pending.front()->deadlineNs <= now)) {
+        PendingAnswer &pending = *m_pending.front();
+        if (!pending.answered) {
+            pending.answered = true;
+            count(pending.provider, u"unavailable"_s);
+            pending.responder->send(
+                Http::Response::error(503, u"unavailable"_s, u"the store did not commit in time; retry"_s)
+                    .withHeader("Retry-After", QByteArray::number(m_options.retryAfterSeconds)));
+        }
+        m_pending.pop_front();
+    }
+    if (m_pending.empty())
+        m_sweep.stop();
 }
 
 IngestService::~IngestService() = default;
@@ -134,15 +183,9 @@ QStringList IngestService::configurationKeys(Provider provider)
     case Provider::Retell:
         return {u"retell.apiKey"_s, unsignedKey};
     case Provider::Vapi:
-        return {u"vapi.secret"_s,
-                u"vapi.hmacSecret"_s,
-                u"vapi.hmac.algorithm"_s,
-                u"vapi.hmac.header"_s,
-                u"vapi.hmac.timestampHeader"_s,
-                u"vapi.hmac.template"_s,
-                u"vapi.hmac.encoding"_s,
-                u"vapi.hmac.prefix"_s,
-                unsignedKey};
+        return {u"vapi.secret"_s,        u"vapi.hmacSecret"_s,           u"vapi.hmac.algorithm"_s,
+                u"vapi.hmac.header"_s,   u"vapi.hmac.timestampHeader"_s, u"vapi.hmac.template"_s,
+                u"vapi.hmac.encoding"_s, u"vapi.hmac.prefix"_s,          unsignedKey};
     case Provider::Ultravox:
         return {u"ultravox.webhookSecret"_s, u"ultravox.apiKey"_s, unsignedKey};
     case Provider::LiveKit:
@@ -158,7 +201,9 @@ QStringList IngestService::configurationKeys(Provider provider)
 void IngestService::registerRoutes(Http::Router &router)
 {
     const auto handler = [this](const Http::Request &request, const Http::RouteParams &params,
-                                Http::Responder responder) { handleWebhook(request, params, std::move(responder)); };
+                                Http::Responder responder) {
+        handleWebhook(request, params, std::move(responder));
+    };
     router.add("POST", u"/webhooks/{provider}"_s, handler);
     router.add("POST", u"/t/{tenant}/webhooks/{provider}"_s, handler);
 }
@@ -185,7 +230,8 @@ void IngestService::handleWebhook(const Http::Request &request, const Http::Rout
     const QString providerName = params.value(u"provider"_s);
     const std::optional<Provider> provider = providerFromString(providerName);
     if (!provider || *provider == Provider::Backend) {
-        responder.send(Http::Response::error(404, u"not_found"_s, u"no webhook route for \"%1\""_s.arg(providerName)));
+        responder.send(
+            Http::Response::error(404, u"not_found"_s, u"no webhook route for \"%1\""_s.arg(providerName)));
         return;
     }
     const QString tenant = params.value(u"tenant"_s, u"default"_s);
@@ -198,101 +244,104 @@ void IngestService::handleWebhook(const Http::Request &request, const Http::Rout
     timer->start();
     const qint64 receivedAtMs = m_options.clock();
     const QStringList keys = configurationKeys(*provider);
-    m_secrets->get(tenant, keys,
-                   [this, request, provider = *provider, tenant, receivedAtMs, timer,
-                    responder = std::make_shared<Http::Responder>(std::move(responder))](const QStringList &values) {
-                       const bool unsignedAllowed = isTrue(values.constLast());
-                       const bool hasSecret = !values.first().isEmpty() ||
-                                              (provider == Provider::Vapi && !values.value(1).isEmpty());
-                       Verification verification = Verification::Verified;
-                       if (unsignedAllowed && !hasSecret) {
-                           verification = Verification::Unsigned;
-                       } else if (auto verified = verify(provider, request, values, receivedAtMs,
-                                                         m_options.publicBaseUrl ? m_options.publicBaseUrl() : QString());
-                                  !verified) {
-                           const QString code = verifyErrorCode(verified.error().kind);
-                           count(provider, code);
-                           qCDebug(lcHttp) << "request" << request.id << toString(provider) << "refused:" << code;
-                           responder->send(Http::Response::error(401, code, verified.error().detail));
-                           return;
-                       }
+    m_secrets->get(
+        tenant, keys,
+        [this, request, provider = *provider, tenant, receivedAtMs, timer,
+         responder = std::make_shared<Http::Responder>(std::move(responder))](const QStringList &values) {
+            const bool unsignedAllowed = isTrue(values.constLast());
+            const bool hasSecret =
+                !values.first().isEmpty() || (provider == Provider::Vapi && !values.value(1).isEmpty());
+            Verification verification = Verification::Verified;
+            if (unsignedAllowed && !hasSecret) {
+                verification = Verification::Unsigned;
+            } else if (auto verified = verify(provider, request, values, receivedAtMs,
+                                              provider == Provider::Twilio && m_options.publicBaseUrl
+                                                  ? m_options.publicBaseUrl()
+                                                  : QString());
+                       !verified) {
+                const QString code = verifyErrorCode(verified.error().kind);
+                count(provider, code);
+                qCDebug(lcHttp) << "request" << request.id << toString(provider) << "refused:" << code;
+                responder->send(Http::Response::error(401, code, verified.error().detail));
+                return;
+            }
 
-                       AdapterResult adapted = adapt(provider, request.body, receivedAtMs);
-                       if (!adapted) {
-                           count(provider, u"invalid_json"_s);
-                           responder->send(Http::Response::error(400, u"invalid_json"_s, adapted.error().detail));
-                           return;
-                       }
+            AdapterResult adapted = adapt(provider, request.body, receivedAtMs);
+            if (!adapted) {
+                count(provider, u"invalid_json"_s);
+                responder->send(Http::Response::error(400, u"invalid_json"_s, adapted.error().detail));
+                return;
+            }
 
-                       IngestUnit unit;
-                       unit.receipt.provider = provider;
-                       unit.receipt.eventKey = adapted->eventKey;
-                       unit.receipt.eventType = adapted->eventType;
-                       unit.receipt.providerCallId = adapted->providerCallId;
-                       unit.receipt.receivedAtMs = receivedAtMs;
-                       unit.receipt.status = adapted->attributed ? ReceiptStatus::Processed : ReceiptStatus::Unattributed;
-                       unit.receipt.unattributedReason = adapted->unattributedReason;
-                       unit.receipt.verification = verification;
-                       unit.receipt.headersJson = selectedHeaders(request);
-                       unit.receipt.body = adapted->redactedBody.isEmpty() ? request.body : adapted->redactedBody;
-                       if (unit.receipt.eventKey.isEmpty()) // never collapse unidentifiable deliveries
-                           unit.receipt.eventKey = u"body:"_s + QString::fromLatin1(QCryptographicHash::hash(
-                                                                    request.body, QCryptographicHash::Sha256).toHex());
-                       unit.events = std::move(adapted->events);
-                       const bool ended = std::any_of(unit.events.cbegin(), unit.events.cend(), [](const CallEvent &e) {
-                           return e.kind == EventKind::CallStatus && e.payload.value(u"status"_s).toString() == "ended"_L1;
-                       });
-                       const bool vapiToolCalls = provider == Provider::Vapi && adapted->eventType == "tool-calls"_L1;
-                       const QString callId = adapted->providerCallId;
-                       const bool attributed = adapted->attributed;
+            IngestUnit unit;
+            unit.receipt.provider = provider;
+            unit.receipt.eventKey = adapted->eventKey;
+            unit.receipt.eventType = adapted->eventType;
+            unit.receipt.providerCallId = adapted->providerCallId;
+            unit.receipt.receivedAtMs = receivedAtMs;
+            unit.receipt.status =
+                adapted->attributed ? ReceiptStatus::Processed : ReceiptStatus::Unattributed;
+            unit.receipt.unattributedReason = adapted->unattributedReason;
+            unit.receipt.verification = verification;
+            unit.receipt.headersJson = selectedHeaders(request);
+            unit.receipt.body = adapted->redactedBody.isEmpty() ? request.body : adapted->redactedBody;
+            if (unit.receipt.eventKey.isEmpty()) // never collapse unidentifiable deliveries
+                unit.receipt.eventKey =
+                    u"body:"_s +
+                    QString::fromLatin1(
+                        QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
+            unit.events = std::move(adapted->events);
+            const bool ended = std::any_of(unit.events.cbegin(), unit.events.cend(), [](const CallEvent &e) {
+                return e.kind == EventKind::CallStatus &&
+                       e.payload.value(u"status"_s).toString() == "ended"_L1;
+            });
+            const bool vapiToolCalls = provider == Provider::Vapi && adapted->eventType == "tool-calls"_L1;
+            const QString callId = adapted->providerCallId;
+            const bool attributed = adapted->attributed;
 
-                       // Answered once: by the commit, or by the deadline when the store is too slow.
-                       auto answered = std::make_shared<bool>(false);
-                       QTimer::singleShot(m_options.commitDeadlineMs, this, [this, answered, responder, provider] {
-                           if (*answered)
-                               return;
-                           *answered = true;
-                           count(provider, u"unavailable"_s);
-                           responder->send(Http::Response::error(503, u"unavailable"_s,
-                                                                 u"the store did not commit in time; retry"_s)
-                                               .withHeader("Retry-After", QByteArray::number(m_options.retryAfterSeconds)));
-                       });
-                       m_store->ingest(IngestSubmission{tenant, {std::move(unit)}})
-                           .then(this, [this, answered, responder, provider, tenant, callId, ended, vapiToolCalls,
-                                        attributed, timer](const Store::Result<IngestResult> &result) {
-                               if (*answered)
-                                   return;
-                               *answered = true;
-                               if (!result) {
-                                   const bool transient = result.error().kind == StoreError::Kind::Unavailable ||
-                                                          result.error().kind == StoreError::Kind::ShuttingDown;
-                                   count(provider, u"unavailable"_s);
-                                   qCWarning(lcHttp) << "cannot store a" << toString(provider)
-                                                     << "delivery:" << result.error().message;
-                                   responder->send(
-                                       transient ? Http::Response::error(503, u"unavailable"_s,
-                                                                         u"the store cannot commit right now; retry"_s)
-                                                       .withHeader("Retry-After",
-                                                                   QByteArray::number(m_options.retryAfterSeconds))
-                                                 : Http::Response::error(500, u"internal"_s,
-                                                                         u"the delivery could not be stored"_s));
-                                   return;
-                               }
-                               observeLatency(timer->nsecsElapsed());
-                               if (result->duplicates > 0) {
-                                   count(provider, u"duplicate"_s);
-                                   responder->send(Http::Response::json(200, QJsonObject{{u"status"_s, u"duplicate"_s}}));
-                                   return;
-                               }
-                               count(provider, attributed ? u"accepted"_s : u"unattributed"_s);
-                               // Vapi waits for an answer to tool-calls; CallScope only records them.
-                               responder->send(vapiToolCalls ? Http::Response::json(200, QJsonObject{})
-                                                             : Http::Response::json(200, QJsonObject{{u"status"_s,
-                                                                                                      u"accepted"_s}}));
-                               if (provider == Provider::Ultravox && ended && m_backfill && !callId.isEmpty())
-                                   m_backfill->schedule(tenant, callId);
-                           });
-                   });
+            // Answered once: by the commit, or by the deadline when the store is too slow.
+            auto pending = std::make_shared<PendingAnswer>(PendingAnswer{
+                responder, provider,
+                m_monotonic.nsecsElapsed() + qint64(m_options.commitDeadlineMs) * 1'000'000, false});
+            m_pending.push_back(pending);
+            if (!m_sweep.isActive())
+                m_sweep.start();
+            m_store->ingest(
+                IngestSubmission{tenant, {std::move(unit)}},
+                [this, pending, responder, provider, tenant, callId, ended, vapiToolCalls, attributed,
+                 timer](const Store::Result<IngestResult> &result) {
+                    if (pending->answered)
+                        return;
+                    pending->answered = true;
+                    if (!result) {
+                        const bool transient = result.error().kind == StoreError::Kind::Unavailable ||
+                                               result.error().kind == StoreError::Kind::ShuttingDown;
+                        count(provider, u"unavailable"_s);
+                        qCWarning(lcHttp) << "cannot store a" << toString(provider)
+                                          << "delivery:" << result.error().message;
+                        responder->send(
+                            transient ? Http::Response::error(503, u"unavailable"_s,
+                                                              u"the store cannot commit right now; retry"_s)
+                                            .withHeader("Retry-After",
+                                                        QByteArray::number(m_options.retryAfterSeconds))
+                                      : Http::Response::error(500, u"internal"_s,
+                                                              u"the delivery could not be stored"_s));
+                        return;
+                    }
+                    observeLatency(timer->nsecsElapsed());
+                    if (result->duplicates > 0) {
+                        count(provider, u"duplicate"_s);
+                        responder->send(constantAnswer(R"({"status":"duplicate"})"));
+                        return;
+                    }
+                    count(provider, attributed ? u"accepted"_s : u"unattributed"_s);
+                    // Vapi waits for an answer to tool-calls; CallScope only records them.
+                    responder->send(vapiToolCalls ? constantAnswer("{}")
+                                                  : constantAnswer(R"({"status":"accepted"})"));
+                    if (provider == Provider::Ultravox && ended && m_backfill && !callId.isEmpty())
+                        m_backfill->schedule(tenant, callId);
+                });
+        });
 }
 
 } // namespace CallScope

@@ -5,11 +5,14 @@
 #include "http/router.h"
 #include "types.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
-#include <atomic>
+#include <deque>
 #include <functional>
+#include <memory>
 
 namespace CallScope {
 
@@ -25,7 +28,8 @@ struct IngestMetrics
     // missing_credentials, invalid_json, unavailable) -> count
     QHash<QString, QHash<QString, quint64>> receipts;
     // Seconds from the request to its answer after commit, cumulative buckets.
-    static constexpr double latencyBuckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+    static constexpr double latencyBuckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                0.1,   0.25,   0.5,   1,    2.5,   5};
     quint64 latencyCounts[std::size(latencyBuckets)] = {};
     quint64 latencyCount = 0;
     double latencySum = 0;
@@ -60,7 +64,17 @@ public:
     static QStringList configurationKeys(Provider provider);
 
 private:
-    void handleWebhook(const Http::Request &request, const Http::RouteParams &params, Http::Responder responder);
+    // A delivery waiting for its commit. Answered exactly once: by the commit, or by the deadline.
+    struct PendingAnswer
+    {
+        std::shared_ptr<Http::Responder> responder;
+        Provider provider = Provider::Backend;
+        qint64 deadlineNs = 0;
+        bool answered = false;
+    };
+    void expireOverdue();
+    void handleWebhook(const Http::Request &request, const Http::RouteParams &params,
+                       Http::Responder responder);
     void count(Provider provider, const QString &result);
     void observeLatency(qint64 startedNs);
 
@@ -70,6 +84,11 @@ private:
     Options m_options;
     UltravoxBackfill *m_backfill = nullptr;
     IngestMetrics m_metrics;
+    // Deadlines all have the same length, so they expire in arrival order: one timer sweeps the
+    // front (a timer per request costs O(n) each in Qt's timer list).
+    std::deque<std::shared_ptr<PendingAnswer>> m_pending;
+    QTimer m_sweep;
+    QElapsedTimer m_monotonic;
 };
 
 } // namespace CallScope

@@ -8,8 +8,7 @@ namespace CallScope {
 TenantDirectory::TenantDirectory(DatabaseUrl url, QString password)
     : m_url(std::move(url))
     , m_password(std::move(password))
-{
-}
+{}
 
 TenantDirectory::~TenantDirectory() = default;
 

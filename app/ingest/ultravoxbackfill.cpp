@@ -38,7 +38,8 @@ void UltravoxBackfill::schedule(const QString &tenant, const QString &callId)
         QString path = url.path();
         while (path.endsWith(u'/'))
             path.chop(1);
-        url.setPath(path + u"/api/calls/"_s + QString::fromLatin1(QUrl::toPercentEncoding(callId)) + u"/messages"_s);
+        url.setPath(path + u"/api/calls/"_s + QString::fromLatin1(QUrl::toPercentEncoding(callId)) +
+                    u"/messages"_s);
         fetch(Job{tenant, callId, apiKey, url, 0, 1});
     });
 }
@@ -94,8 +95,9 @@ void UltravoxBackfill::fetch(Job job)
                 }
                 const QUrl nextUrl = job.url.resolved(QUrl(next));
                 if (!sameOrigin(nextUrl)) {
-                    retryOrGiveUp(Job{job.tenant, job.callId, job.apiKey, job.url, job.page, m_options.maxAttempts},
-                                  u"the next page is on another host"_s);
+                    retryOrGiveUp(
+                        Job{job.tenant, job.callId, job.apiKey, job.url, job.page, m_options.maxAttempts},
+                        u"the next page is on another host"_s);
                     return;
                 }
                 fetch(Job{job.tenant, job.callId, job.apiKey, nextUrl, job.page + 1, 1});
@@ -107,18 +109,19 @@ void UltravoxBackfill::retryOrGiveUp(Job job, const QString &reason)
 {
     if (job.attempt < m_options.maxAttempts) {
         const int delay = m_options.firstRetryDelayMs << std::min(job.attempt - 1, 16);
-        qCInfo(lcApp) << "Ultravox messages of call" << job.callId << "failed (" << reason << "), retrying in" << delay
-                      << "ms";
+        qCInfo(lcApp) << "Ultravox messages of call" << job.callId << "failed (" << reason << "), retrying in"
+                      << delay << "ms";
         ++job.attempt;
         QTimer::singleShot(delay, this, [this, job] { fetch(job); });
         return;
     }
     qCWarning(lcApp) << "giving up on the Ultravox messages of call" << job.callId << ":" << reason;
     const qint64 now = m_options.clock();
-    const QString message = u"the transcript of Ultravox call %1 could not be fetched: %2"_s.arg(job.callId, reason);
+    const QString message =
+        u"the transcript of Ultravox call %1 could not be fetched: %2"_s.arg(job.callId, reason);
     m_store
-        ->write<qint64>([tenant = job.tenant, callId = job.callId, message, now](WriteContext &context)
-                            -> Store::Result<qint64> {
+        ->write<qint64>([tenant = job.tenant, callId = job.callId, message,
+                         now](WriteContext &context) -> Store::Result<qint64> {
             auto tenantId = context.tenantId(tenant);
             if (!tenantId)
                 return std::unexpected(tenantId.error());
@@ -136,7 +139,8 @@ void UltravoxBackfill::retryOrGiveUp(Job job, const QString &reason)
             error.occurredAtMs = now;
             return context.recordError(*tenantId, error);
         })
-        .then(this, [this, job](const Store::Result<qint64> &) { emit finished(job.tenant, job.callId, false); });
+        .then(this,
+              [this, job](const Store::Result<qint64> &) { emit finished(job.tenant, job.callId, false); });
 }
 
 } // namespace CallScope

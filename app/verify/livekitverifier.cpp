@@ -72,7 +72,7 @@ VerifyResult liveKit(const QByteArray &body, const HeaderLookup &headers, const 
     // The issuer names the API key whose secret signed the token; a token of another key is foreign.
     if (claims->value("iss"_L1).toString() != apiKey)
         return Detail::badSignature(u"The LiveKit token was issued for another API key."_s);
-    const QByteArray bodyHash = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toBase64();
+    const QByteArray bodyHash = Detail::sha256(body).toBase64();
     if (!constantTimeEquals(bodyHash, claims->value("sha256"_L1).toString().toLatin1()))
         return Detail::badSignature(u"The body does not match the LiveKit token's sha256 claim."_s);
 

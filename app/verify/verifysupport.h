@@ -22,6 +22,7 @@ std::unexpected<VerifyError> staleTimestamp(const QString &detail);
 QByteArray header(const HeaderLookup &headers, QByteArrayView name);
 
 QByteArray hmac(QCryptographicHash::Algorithm algorithm, const QString &key, const QByteArray &message);
+QByteArray sha256(QByteArrayView data);
 
 // Strict decoders: QByteArray::fromHex and the default fromBase64 skip characters outside their
 // alphabet, which would let a malformed header decode to a valid digest.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // callscope-bench: benchmark programs (figures, not pass/fail tests).
-//   callscope-bench http [--db URL] [--requests N] [--connections C] [--rate R]
+//   callscope-bench http [--db URL] [--requests N] [--connections C] [--rate R] [--payload calls|small]
 // starts callscope-server and posts distinct signed Retell and LiveKit webhooks at it.
 //   callscope-bench store [--db URL] [--events N] [--events-per-receipt K] [--receipts-per-submission R]
 //                         [--events-per-call E] [--submitters C] [--in-flight F] [--mix
@@ -171,7 +171,8 @@ int storeBench(const StoreBenchOptions &options)
 
 int usage(FILE *to)
 {
-    std::fprintf(to, "usage: callscope-bench http [--db URL] [--requests N] [--connections C] [--rate R]\n");
+    std::fprintf(to, "usage: callscope-bench http [--db URL] [--requests N] [--connections C] [--rate R]\n"
+                     "                            [--payload calls|small]\n");
     std::fprintf(to, "usage: callscope-bench store [--db URL] [--events N] [--events-per-receipt K]\n"
                      "                             [--receipts-per-submission R] [--events-per-call E]\n"
                      "                             [--submitters C] [--in-flight F]\n"
@@ -205,6 +206,8 @@ int main(int argc, char *argv[])
                 options.connections = v.toInt(&ok);
             else if (a == "--rate"_L1)
                 options.rate = v.toDouble(&ok);
+            else if (a == "--payload"_L1 && (v == "calls"_L1 || v == "small"_L1))
+                options.payload = v;
             else
                 return usage(stderr);
             if (!ok || options.requests <= 0 || options.connections <= 0 || options.rate < 0)
