@@ -227,7 +227,8 @@ adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 rece
         if (!url.isValid() || url.isRelative() || url.host().isEmpty() ||
             (scheme != "https"_L1 && scheme != "http"_L1))
             return std::unexpected(AdapterError{u"the messages page's \"next\" is not an absolute URL"_s});
-        page.next = next.toString();
+        // The URL as QUrl understood it (scheme lower-cased), so every later check sees the same.
+        page.next = url.toString(QUrl::FullyEncoded);
     } else if (!next.isNull() && !next.isUndefined() && !next.isString()) {
         return std::unexpected(AdapterError{u"the messages page's \"next\" is not a string"_s});
     }
