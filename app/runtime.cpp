@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtime.h"
 
+#include "api/tokenauth.h"
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "ingest/ingestservice.h"
@@ -35,6 +36,7 @@ Runtime::~Runtime()
     m_server.reset();
     m_backfill.reset();
     m_ingest.reset();
+    m_tokens.reset();
     if (m_store)
         m_store->stop();
 }
@@ -124,8 +126,9 @@ void Runtime::startListening()
     IngestService::Options ingestOptions;
     ingestOptions.publicBaseUrl = [this] { return publicBaseUrl(); };
     ingestOptions.commitDeadlineMs = settings.integer(Settings::Key::CommitDeadlineMs);
-    m_ingest =
-        std::make_unique<IngestService>(m_store.get(), m_tenants.get(), m_secretCache.get(), ingestOptions);
+    m_tokens = std::make_unique<TokenAuth>(m_options.database, m_store->password());
+    m_ingest = std::make_unique<IngestService>(m_store.get(), m_tenants.get(), m_secretCache.get(),
+                                               m_tokens.get(), ingestOptions);
     UltravoxBackfill::Options backfillOptions;
     backfillOptions.apiBaseUrl = QUrl(m_options.ultravoxApiUrl);
     backfillOptions.firstRetryDelayMs = settings.integer(Settings::Key::UltravoxRetryDelayMs);

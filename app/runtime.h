@@ -14,6 +14,7 @@ class SecretCache;
 class SecretStore;
 class Store;
 class TenantDirectory;
+class TokenAuth;
 class UltravoxBackfill;
 namespace Http {
 class Router;
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<Http::Router> m_router;
     std::unique_ptr<SecretCache> m_secretCache;
     std::unique_ptr<TenantDirectory> m_tenants;
+    std::unique_ptr<TokenAuth> m_tokens;
     std::unique_ptr<IngestService> m_ingest;
     std::unique_ptr<UltravoxBackfill> m_backfill;
 

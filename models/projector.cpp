@@ -92,6 +92,7 @@ std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
         }
         ++result.accepted;
         const IngestUnit &unit = submission.units.at(u);
+        m_receiptProvider = unit.receipt.provider;
         if (unit.receipt.status == ReceiptStatus::Unattributed) {
             // Kept, and raised: never silently dropped.
             ErrorRecord error;
@@ -145,6 +146,15 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
                         toString(event.provider), toString(event.kind), event.occurredAtMs,
                         optionalOffset(event.offsetMs), QString::fromUtf8(compactJson(event.payload))});
 
+    // Facts that stand without a call.
+    switch (event.kind) {
+    case EventKind::CallbackRequested:
+        return requestCallback(tenantId, callId, event);
+    case EventKind::Error:
+        return recordErrorEvent(tenantId, callId, receiptId, event);
+    default:
+        break;
+    }
     if (!agg)
         return {};
     switch (event.kind) {
@@ -153,12 +163,120 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
     case EventKind::FunctionStarted:
     case EventKind::FunctionFinished:
         return projectFunction(tenantId, *callId, event);
-    case EventKind::Error:
-        m_ctx.changes().kinds |= StoreChanges::Errors;
-        return {};
+    case EventKind::ToolCallLogged:
+        return projectToolCallLog(tenantId, *callId, event);
     default:
         return {};
     }
+}
+
+std::expected<void, StoreError> Projector::requestCallback(qint64 tenantId, std::optional<qint64> callId,
+                                                           const CallEvent &event)
+{
+    const QJsonObject &p = event.payload;
+    CallbackRequest request;
+    request.callId = callId;
+    request.number = p.value("callbackNumber"_L1).toString();
+    request.callerName = p.value("callerName"_L1).toString();
+    request.concern = p.value("concern"_L1).toString();
+    if (p.value("details"_L1).isObject())
+        request.detailsJson = compactJson(p.value("details"_L1).toObject());
+    request.urgency = urgencyFromString(p.value("urgency"_L1).toString()).value_or(Urgency::Normal);
+    request.source = u"backend"_s;
+    request.atMs = event.occurredAtMs;
+    if (auto done = m_ctx.requestCallback(tenantId, request); !done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+std::expected<void, StoreError> Projector::recordErrorEvent(qint64 tenantId, std::optional<qint64> callId,
+                                                            qint64 receiptId, const CallEvent &event)
+{
+    const QJsonObject &p = event.payload;
+    ErrorRecord error;
+    error.source = event.provider == Provider::Backend || m_receiptProvider == Provider::Backend
+                       ? u"backend"_s
+                       : u"provider"_s;
+    error.code = p.value("code"_L1).toString();
+    error.type = p.value("type"_L1).toString();
+    error.severity = p.value("severity"_L1).toString(u"high"_s);
+    error.message = p.value("message"_L1).toString();
+    error.stack = p.value("stack"_L1).toString();
+    error.functionName = p.value("functionName"_L1).toString();
+    error.provider = event.provider;
+    error.callId = callId;
+    error.receiptId = receiptId;
+    error.offsetMs = event.offsetMs;
+    error.occurredAtMs = event.occurredAtMs;
+    if (auto recorded = m_ctx.recordError(tenantId, error); !recorded)
+        return std::unexpected(recorded.error());
+    return {};
+}
+
+std::expected<void, StoreError> Projector::projectToolCallLog(qint64 tenantId, qint64 callId,
+                                                              const CallEvent &event)
+{
+    const QJsonObject &p = event.payload;
+    const QString toolCallId = p.value("toolCallId"_L1).toString();
+    const QString status = p.value("status"_L1).toString();
+    auto insert = m_ctx.prepared(
+        u"INSERT INTO tool_call_logs (tenant_id, call_id, tool_call_id, name, status, arguments, "
+        "result, error, callback_number, caller_name, occurred_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!insert)
+        return std::unexpected(insert.error());
+    const QVariantList values{
+        tenantId,
+        callId,
+        toolCallId,
+        p.contains("name"_L1) ? QVariant(p.value("name"_L1).toString()) : QVariant(),
+        status,
+        jsonText(p.value("arguments"_L1)),
+        jsonText(p.value("result"_L1)),
+        jsonText(p.value("error"_L1)),
+        p.contains("callbackNumber"_L1) ? QVariant(p.value("callbackNumber"_L1).toString()) : QVariant(),
+        p.contains("callerName"_L1) ? QVariant(p.value("callerName"_L1).toString()) : QVariant(),
+        event.occurredAtMs};
+    for (int i = 0; i < values.size(); ++i)
+        (*insert)->bind(i, values.at(i));
+    if (auto done = (*insert)->exec(); !done)
+        return done;
+
+    // A failed tool call that carries a callback number, on its start or its failure, in either
+    // order, hands the customer to the staff: a critical callback, once per tool call.
+    if (status != "started"_L1 && status != "failed"_L1)
+        return {};
+    auto lookup = m_ctx.prepared(u"SELECT MAX(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), "
+                                 u"MAX(callback_number), MAX(caller_name), MAX(name), "
+                                 "MAX(CASE WHEN status = 'failed' THEN error END) FROM tool_call_logs "
+                                 "WHERE call_id = ? AND tool_call_id = ?"_s);
+    if (!lookup)
+        return std::unexpected(lookup.error());
+    (*lookup)->bind(0, callId);
+    (*lookup)->bind(1, toolCallId);
+    if (auto done = (*lookup)->exec(); !done)
+        return done;
+    (*lookup)->next();
+    const bool failed = (*lookup)->int64(0) == 1;
+    const QString number = (*lookup)->text(1);
+    CallbackRequest request;
+    request.callerName = (*lookup)->text(2);
+    const QString name = (*lookup)->text(3);
+    const QJsonObject error = QJsonDocument::fromJson((*lookup)->text(4).toUtf8()).object();
+    (*lookup)->finish();
+    if (!failed || number.isEmpty())
+        return {};
+    request.callId = callId;
+    request.number = number;
+    request.urgency = Urgency::Critical;
+    request.source = u"failed_tool_call:"_s + toolCallId;
+    request.concern = u"%1 failed: %2"_s.arg(name.isEmpty() ? u"A tool call"_s : name,
+                                             error.value("message"_L1).toString(u"no reason given"_s));
+    request.atMs = event.occurredAtMs;
+    request.oncePerSource = true;
+    if (auto done = m_ctx.requestCallback(tenantId, request); !done)
+        return std::unexpected(done.error());
+    return {};
 }
 
 std::expected<void, StoreError> Projector::projectTranscript(qint64 tenantId, qint64 callId,

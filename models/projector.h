@@ -31,8 +31,15 @@ private:
                                                const CallEvent &event);
     std::expected<void, StoreError> projectTranscript(qint64 tenantId, qint64 callId, const CallEvent &event);
     std::expected<void, StoreError> projectFunction(qint64 tenantId, qint64 callId, const CallEvent &event);
+    std::expected<void, StoreError> projectToolCallLog(qint64 tenantId, qint64 callId,
+                                                       const CallEvent &event);
+    std::expected<void, StoreError> requestCallback(qint64 tenantId, std::optional<qint64> callId,
+                                                    const CallEvent &event);
+    std::expected<void, StoreError> recordErrorEvent(qint64 tenantId, std::optional<qint64> callId,
+                                                     qint64 receiptId, const CallEvent &event);
 
     WriteContext &m_ctx;
+    Provider m_receiptProvider = Provider::Backend; // who delivered the unit being applied
 };
 
 } // namespace CallScope

@@ -318,6 +318,22 @@ StoreReader::Result<StoredReceipt> StoreReader::receiptByKey(TenantId tenant, Pr
     return receiptFrom(*query);
 }
 
+StoreReader::Result<StoredToken> StoreReader::token(const QString &tokenId)
+{
+    auto query =
+        run(m_db,
+            u"SELECT a.token_id, a.tenant_id, t.slug, a.scope, a.token_hash, a.revoked_at FROM api_tokens a "
+            "JOIN tenants t ON t.id = a.tenant_id WHERE a.token_id = ?"_s,
+            {tokenId});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(notFound(u"token %1"_s.arg(tokenId)));
+    return StoredToken{query->value(0).toString(), TenantId{query->value(1).toLongLong()},
+                       query->value(2).toString(), query->value(3).toString(),
+                       query->value(4).toString(), !query->value(5).isNull()};
+}
+
 StoreReader::Result<qint64> StoreReader::count(TenantId tenant, const QString &table)
 {
     if (!tenant.isValid())

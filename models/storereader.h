@@ -43,6 +43,9 @@ public:
     Result<QList<StoredReceipt>> receipts(TenantId tenant, qint64 callId);
     Result<StoredReceipt> receiptByKey(TenantId tenant, Provider provider, const QString &eventKey);
 
+    // An API token by its public id (tokens are global: the token names its tenant).
+    Result<StoredToken> token(const QString &tokenId);
+
     Result<qint64> countEvents(TenantId tenant);
     Result<qint64> countReceipts(TenantId tenant);
     Result<qint64> countCalls(TenantId tenant);

@@ -93,6 +93,21 @@ struct ErrorRecord
     qint64 occurredAtMs = 0;
 };
 
+// A customer to call back. A request for a number that already has an open request is merged into
+// it (urgency raised, concern appended): a customer is never queued twice.
+struct CallbackRequest
+{
+    std::optional<qint64> callId;
+    QString number;
+    QString callerName;
+    QString concern;
+    QByteArray detailsJson;
+    Urgency urgency = Urgency::Normal;
+    QString source;             // "backend", "failed_tool_call:<id>", "staff"
+    bool oncePerSource = false; // nothing when a request from this source exists already
+    qint64 atMs = 0;
+};
+
 // A receipt and the events it produced. Units are deduplicated one by one.
 struct IngestUnit
 {
@@ -197,6 +212,16 @@ struct StoredReceipt
     qint64 receivedAtMs = 0;
     QByteArray headersJson;
     QByteArray body;
+};
+
+struct StoredToken
+{
+    QString tokenId;
+    TenantId tenantId;
+    QString tenantSlug;
+    QString scope; // ingest | read
+    QString hash;  // hex SHA-256 of the whole token
+    bool revoked = false;
 };
 
 struct CallQuery

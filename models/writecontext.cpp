@@ -443,6 +443,86 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
     return {};
 }
 
+std::expected<std::optional<qint64>, StoreError> WriteContext::requestCallback(qint64 tenantId,
+                                                                               const CallbackRequest &request)
+{
+    if (request.oncePerSource) {
+        auto exists =
+            prepared(u"SELECT 1 FROM callback_requests WHERE tenant_id = ? AND source = ? LIMIT 1"_s);
+        if (!exists)
+            return std::unexpected(exists.error());
+        (*exists)->bind(0, tenantId);
+        (*exists)->bind(1, request.source);
+        if (auto done = (*exists)->exec(); !done)
+            return std::unexpected(done.error());
+        const bool found = (*exists)->next();
+        (*exists)->finish();
+        if (found)
+            return std::optional<qint64>();
+    }
+    // One open request per number (a partial unique index): a second request raises the urgency and
+    // adds its concern to the one already waiting.
+    auto upsert = prepared(
+        u"INSERT INTO callback_requests (tenant_id, uuid, call_id, status, urgency, urgency_rank, "
+        u"callback_number, "
+        "caller_name, concern, details, source, attempts, next_attempt_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
+        "ON CONFLICT (tenant_id, callback_number) WHERE status IN ('pending', 'posting', 'posted', 'failed') "
+        "DO UPDATE SET urgency = CASE WHEN excluded.urgency_rank > callback_requests.urgency_rank "
+        "THEN excluded.urgency ELSE callback_requests.urgency END, "
+        "urgency_rank = CASE WHEN excluded.urgency_rank > callback_requests.urgency_rank "
+        "THEN excluded.urgency_rank ELSE callback_requests.urgency_rank END, "
+        "concern = CASE WHEN excluded.concern IS NULL THEN callback_requests.concern "
+        "WHEN callback_requests.concern IS NULL THEN excluded.concern "
+        "ELSE callback_requests.concern || ' | ' || excluded.concern END, "
+        "call_id = COALESCE(callback_requests.call_id, excluded.call_id), "
+        "caller_name = COALESCE(callback_requests.caller_name, excluded.caller_name), "
+        "updated_at = excluded.updated_at RETURNING id, uuid"_s);
+    if (!upsert)
+        return std::unexpected(upsert.error());
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QVariantList values{
+        tenantId,
+        uuid,
+        nullable(request.callId),
+        toString(request.urgency),
+        int(request.urgency),
+        request.number,
+        nullable(request.callerName),
+        nullable(request.concern),
+        request.detailsJson.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(request.detailsJson)),
+        request.source,
+        request.atMs,
+        request.atMs,
+        QDateTime::currentMSecsSinceEpoch()};
+    for (int i = 0; i < values.size(); ++i)
+        (*upsert)->bind(i, values.at(i));
+    if (auto done = (*upsert)->exec(); !done)
+        return std::unexpected(done.error());
+    if (!(*upsert)->next())
+        return std::unexpected(StoreError{StoreError::Kind::Statement, u"the callback request has no id"_s});
+    const qint64 id = (*upsert)->int64(0);
+    const bool merged = (*upsert)->text(1) != uuid;
+    (*upsert)->finish();
+    auto audit = prepared(u"INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail) "
+                          "VALUES (?, ?, ?, ?, 'callback', ?, ?)"_s);
+    if (!audit)
+        return std::unexpected(audit.error());
+    const QVariantList auditValues{tenantId,
+                                   QDateTime::currentMSecsSinceEpoch(),
+                                   request.source,
+                                   merged ? u"merged"_s : u"requested"_s,
+                                   QString::number(id),
+                                   u"urgency %1"_s.arg(toString(request.urgency))};
+    for (int i = 0; i < auditValues.size(); ++i)
+        (*audit)->bind(i, auditValues.at(i));
+    if (auto done = (*audit)->exec(); !done)
+        return std::unexpected(done.error());
+    m_changes.tenantIds.insert(tenantId);
+    m_changes.kinds |= StoreChanges::Callbacks;
+    return std::optional<qint64>(id);
+}
+
 std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, const ErrorRecord &error)
 {
     const QString fingerprint =

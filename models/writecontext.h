@@ -105,6 +105,9 @@ public:
     // Merges a function event into what this transaction knows of its call.
     void addTracePart(const PendingTrace &part, bool isStart);
     StoreChanges &changes() { return m_changes; }
+    // Queues a callback, or merges it into the open request for the same number; its id.
+    std::expected<std::optional<qint64>, StoreError> requestCallback(qint64 tenantId,
+                                                                     const CallbackRequest &request);
     // Adds the occurrence to its group (created, counted, reopened as a regression when resolved).
     std::expected<qint64, StoreError> recordError(qint64 tenantId, const ErrorRecord &error);
 

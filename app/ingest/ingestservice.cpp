@@ -2,6 +2,8 @@
 #include "ingestservice.h"
 
 #include "adapters/adapter.h"
+#include "api/backendevents.h"
+#include "api/tokenauth.h"
 #include "ingest/tenantdirectory.h"
 #include "ingest/ultravoxbackfill.h"
 #include "logging.h"
@@ -139,12 +141,13 @@ VerifyResult verify(Provider provider, const Http::Request &request, const QStri
 
 } // namespace
 
-IngestService::IngestService(Store *store, TenantDirectory *tenants, SecretCache *secrets, Options options,
-                             QObject *parent)
+IngestService::IngestService(Store *store, TenantDirectory *tenants, SecretCache *secrets, TokenAuth *tokens,
+                             Options options, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_tenants(tenants)
     , m_secrets(secrets)
+    , m_tokens(tokens)
     , m_options(std::move(options))
 {
     if (!m_options.clock)
@@ -206,6 +209,12 @@ void IngestService::registerRoutes(Http::Router &router)
     };
     router.add("POST", u"/webhooks/{provider}"_s, handler);
     router.add("POST", u"/t/{tenant}/webhooks/{provider}"_s, handler);
+    const auto events = [this](const Http::Request &request, const Http::RouteParams &params,
+                               Http::Responder responder) {
+        handleBackendEvents(request, params, std::move(responder));
+    };
+    router.add("POST", u"/api/v1/events"_s, events);
+    router.add("POST", u"/t/{tenant}/api/v1/events"_s, events);
 }
 
 void IngestService::count(Provider provider, const QString &result)
@@ -222,6 +231,94 @@ void IngestService::observeLatency(qint64 startedNs)
         if (seconds <= IngestMetrics::latencyBuckets[i])
             ++m_metrics.latencyCounts[i];
     }
+}
+
+void IngestService::storeAndAnswer(IngestSubmission submission, Provider provider,
+                                   std::shared_ptr<Http::Responder> responder,
+                                   std::function<void(const IngestResult &, Http::Responder &)> onCommitted)
+{
+    // Answered once: by the commit, or by the deadline when the store is too slow.
+    auto pending = std::make_shared<PendingAnswer>(
+        PendingAnswer{responder, provider,
+                      m_monotonic.nsecsElapsed() + qint64(m_options.commitDeadlineMs) * 1'000'000, false});
+    m_pending.push_back(pending);
+    if (!m_sweep.isActive())
+        m_sweep.start();
+    m_store->ingest(std::move(submission), [this, pending, responder, provider,
+                                            onCommitted = std::move(onCommitted)](
+                                               const Store::Result<IngestResult> &result) {
+        if (pending->answered)
+            return;
+        pending->answered = true;
+        if (result) {
+            onCommitted(*result, *responder);
+            return;
+        }
+        count(provider, u"unavailable"_s);
+        qCWarning(lcHttp) << "cannot store a" << toString(provider) << "delivery:" << result.error().message;
+        switch (result.error().kind) {
+        case StoreError::Kind::Unavailable:
+        case StoreError::Kind::ShuttingDown:
+            responder->send(
+                Http::Response::error(503, u"unavailable"_s, u"the store cannot commit right now; retry"_s)
+                    .withHeader("Retry-After", QByteArray::number(m_options.retryAfterSeconds)));
+            return;
+        case StoreError::Kind::UnknownTenant:
+            responder->send(Http::Response::error(404, u"not_found"_s, u"unknown tenant"_s));
+            return;
+        default:
+            responder->send(Http::Response::error(500, u"internal"_s, u"the delivery could not be stored"_s));
+            return;
+        }
+    });
+}
+
+void IngestService::handleBackendEvents(const Http::Request &request, const Http::RouteParams &params,
+                                        Http::Responder responder)
+{
+    const QString tenant = params.value(u"tenant"_s, u"default"_s);
+    if (!m_tenants->find(tenant)) {
+        responder.send(Http::Response::error(404, u"not_found"_s, u"unknown tenant \"%1\""_s.arg(tenant)));
+        return;
+    }
+    const QByteArray authorization = request.header("authorization");
+    if (authorization.isEmpty()) {
+        count(Provider::Backend, u"missing_credentials"_s);
+        responder.send(
+            Http::Response::error(401, u"missing_credentials"_s,
+                                  u"send the tenant's ingest token as Authorization: Bearer <token>"_s));
+        return;
+    }
+    if (!m_tokens || !m_tokens->allows(authorization, tenant, TokenAuth::Scope::Ingest)) {
+        count(Provider::Backend, u"unauthorized"_s);
+        responder.send(
+            Http::Response::error(401, u"unauthorized"_s,
+                                  u"the token is unknown, revoked, or not an ingest token of this tenant"_s));
+        return;
+    }
+    auto units = parseBackendEvents(request.body, m_options.clock());
+    if (!units) {
+        count(Provider::Backend, u"invalid_payload"_s);
+        QJsonObject body{{u"error"_s, u"invalid_payload"_s}, {u"detail"_s, units.error().detail}};
+        if (units.error().index >= 0)
+            body.insert(u"index"_s, units.error().index);
+        responder.send(Http::Response::json(400, body));
+        return;
+    }
+    for (IngestUnit &unit : *units)
+        unit.receipt.headersJson = selectedHeaders(request);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    storeAndAnswer(
+        IngestSubmission{tenant, std::move(*units)}, Provider::Backend,
+        std::make_shared<Http::Responder>(std::move(responder)),
+        [this, timer](const IngestResult &result, Http::Responder &answer) {
+            observeLatency(timer->nsecsElapsed());
+            m_metrics.receipts[u"backend"_s][u"accepted"_s] += quint64(result.accepted);
+            m_metrics.receipts[u"backend"_s][u"duplicate"_s] += quint64(result.duplicates);
+            answer.send(Http::Response::json(
+                200, QJsonObject{{u"accepted"_s, result.accepted}, {u"duplicates"_s, result.duplicates}}));
+        });
 }
 
 void IngestService::handleWebhook(const Http::Request &request, const Http::RouteParams &params,
@@ -300,47 +397,22 @@ void IngestService::handleWebhook(const Http::Request &request, const Http::Rout
             const bool attributed = adapted->attributed;
 
             // Answered once: by the commit, or by the deadline when the store is too slow.
-            auto pending = std::make_shared<PendingAnswer>(PendingAnswer{
-                responder, provider,
-                m_monotonic.nsecsElapsed() + qint64(m_options.commitDeadlineMs) * 1'000'000, false});
-            m_pending.push_back(pending);
-            if (!m_sweep.isActive())
-                m_sweep.start();
-            m_store->ingest(
-                IngestSubmission{tenant, {std::move(unit)}},
-                [this, pending, responder, provider, tenant, callId, ended, vapiToolCalls, attributed,
-                 timer](const Store::Result<IngestResult> &result) {
-                    if (pending->answered)
-                        return;
-                    pending->answered = true;
-                    if (!result) {
-                        const bool transient = result.error().kind == StoreError::Kind::Unavailable ||
-                                               result.error().kind == StoreError::Kind::ShuttingDown;
-                        count(provider, u"unavailable"_s);
-                        qCWarning(lcHttp) << "cannot store a" << toString(provider)
-                                          << "delivery:" << result.error().message;
-                        responder->send(
-                            transient ? Http::Response::error(503, u"unavailable"_s,
-                                                              u"the store cannot commit right now; retry"_s)
-                                            .withHeader("Retry-After",
-                                                        QByteArray::number(m_options.retryAfterSeconds))
-                                      : Http::Response::error(500, u"internal"_s,
-                                                              u"the delivery could not be stored"_s));
-                        return;
-                    }
-                    observeLatency(timer->nsecsElapsed());
-                    if (result->duplicates > 0) {
-                        count(provider, u"duplicate"_s);
-                        responder->send(constantAnswer(R"({"status":"duplicate"})"));
-                        return;
-                    }
-                    count(provider, attributed ? u"accepted"_s : u"unattributed"_s);
-                    // Vapi waits for an answer to tool-calls; CallScope only records them.
-                    responder->send(vapiToolCalls ? constantAnswer("{}")
-                                                  : constantAnswer(R"({"status":"accepted"})"));
-                    if (provider == Provider::Ultravox && ended && m_backfill && !callId.isEmpty())
-                        m_backfill->schedule(tenant, callId);
-                });
+            storeAndAnswer(IngestSubmission{tenant, {std::move(unit)}}, provider, responder,
+                           [this, provider, tenant, callId, ended, vapiToolCalls, attributed,
+                            timer](const IngestResult &result, Http::Responder &answer) {
+                               observeLatency(timer->nsecsElapsed());
+                               if (result.duplicates > 0) {
+                                   count(provider, u"duplicate"_s);
+                                   answer.send(constantAnswer(R"({"status":"duplicate"})"));
+                                   return;
+                               }
+                               count(provider, attributed ? u"accepted"_s : u"unattributed"_s);
+                               // Vapi waits for an answer to tool-calls; CallScope only records them.
+                               answer.send(vapiToolCalls ? constantAnswer("{}")
+                                                         : constantAnswer(R"({"status":"accepted"})"));
+                               if (provider == Provider::Ultravox && ended && m_backfill && !callId.isEmpty())
+                                   m_backfill->schedule(tenant, callId);
+                           });
         });
 }
 

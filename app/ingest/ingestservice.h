@@ -3,6 +3,7 @@
 
 #include "http/httptypes.h"
 #include "http/router.h"
+#include "storetypes.h"
 #include "types.h"
 
 #include <QElapsedTimer>
@@ -19,6 +20,7 @@ namespace CallScope {
 class SecretCache;
 class Store;
 class TenantDirectory;
+class TokenAuth;
 class UltravoxBackfill;
 
 // Counters of what the webhook routes did, for /metrics.
@@ -35,10 +37,11 @@ struct IngestMetrics
     double latencySum = 0;
 };
 
-// The webhook routes: POST /webhooks/{provider} and /t/{tenant}/webhooks/{provider}. A delivery is
-// routed to its tenant, verified on its raw bytes, adapted, stored with its receipt through the
-// writer's group commit, and answered only after the commit (or 503 when the store cannot commit
-// within the deadline, so the provider retries).
+// The ingest routes: the providers' webhooks (POST /webhooks/{provider}) and the backends' own
+// events (POST /api/v1/events), also under /t/{tenant}/. A delivery is routed to its tenant,
+// verified (signature or bearer token), parsed, stored with its receipt through the writer's group
+// commit, and answered only after the commit (or 503 when the store cannot commit within the
+// deadline, so the sender retries).
 class IngestService : public QObject
 {
     Q_OBJECT
@@ -52,8 +55,8 @@ public:
         int retryAfterSeconds = 5;
     };
 
-    IngestService(Store *store, TenantDirectory *tenants, SecretCache *secrets, Options options,
-                  QObject *parent = nullptr);
+    IngestService(Store *store, TenantDirectory *tenants, SecretCache *secrets, TokenAuth *tokens,
+                  Options options, QObject *parent = nullptr);
     ~IngestService() override;
 
     void registerRoutes(Http::Router &router);
@@ -73,6 +76,12 @@ private:
         bool answered = false;
     };
     void expireOverdue();
+    // Stores `submission` and answers with `onCommitted(result)` after the commit, or 503 first.
+    void storeAndAnswer(IngestSubmission submission, Provider provider,
+                        std::shared_ptr<Http::Responder> responder,
+                        std::function<void(const IngestResult &, Http::Responder &)> onCommitted);
+    void handleBackendEvents(const Http::Request &request, const Http::RouteParams &params,
+                             Http::Responder responder);
     void handleWebhook(const Http::Request &request, const Http::RouteParams &params,
                        Http::Responder responder);
     void count(Provider provider, const QString &result);
@@ -81,6 +90,7 @@ private:
     Store *m_store;
     TenantDirectory *m_tenants;
     SecretCache *m_secrets;
+    TokenAuth *m_tokens;
     Options m_options;
     UltravoxBackfill *m_backfill = nullptr;
     IngestMetrics m_metrics;
