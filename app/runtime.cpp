@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtime.h"
 
+#include "api/metrics.h"
+#include "api/readapi.h"
 #include "api/tokenauth.h"
 #include "http/httpserver.h"
 #include "http/router.h"
@@ -14,6 +16,7 @@
 #include "secrets/secretcache.h"
 #include "settings.h"
 #include "store.h"
+#include "storereader.h"
 #include "webhookurls.h"
 
 #include <QFile>
@@ -36,6 +39,8 @@ Runtime::~Runtime()
     m_server.reset();
     m_backfill.reset();
     m_ingest.reset();
+    m_readApi.reset();
+    m_metricsReader.reset();
     m_tokens.reset();
     if (m_store)
         m_store->stop();
@@ -135,6 +140,9 @@ void Runtime::startListening()
     m_backfill = std::make_unique<UltravoxBackfill>(m_store.get(), m_secretCache.get(), backfillOptions);
     m_ingest->setUltravoxBackfill(m_backfill.get());
     m_ingest->registerRoutes(*m_router);
+    m_readApi = std::make_unique<ReadApi>(m_options.database, m_store->password(), m_store.get(),
+                                          m_tenants.get(), m_tokens.get());
+    m_readApi->registerRoutes(*m_router);
     registerRoutes();
     m_server->setHandler(m_router->handler());
 
@@ -231,6 +239,19 @@ void Runtime::refreshConfiguredProviders()
 
 void Runtime::registerRoutes()
 {
+    m_router->add("GET", u"/metrics"_s,
+                  [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {
+                      if (!m_metricsReader) {
+                          if (auto opened = StoreReader::open(m_options.database, m_store->password()))
+                              m_metricsReader = std::move(*opened);
+                      }
+                      Http::Response response;
+                      response.body = prometheusMetrics(m_ingest->metrics(), *m_store, m_metricsReader.get());
+                      response.headers.append(
+                          qMakePair(QByteArray("Content-Type"),
+                                    QByteArray("text/plain; version=0.0.4; charset=utf-8")));
+                      responder.send(response);
+                  });
     m_router->add(
         "GET", u"/health"_s,
         [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {

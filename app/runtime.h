@@ -15,6 +15,8 @@ class SecretStore;
 class Store;
 class TenantDirectory;
 class TokenAuth;
+class ReadApi;
+class StoreReader;
 class UltravoxBackfill;
 namespace Http {
 class Router;
@@ -77,6 +79,8 @@ private:
     std::unique_ptr<SecretCache> m_secretCache;
     std::unique_ptr<TenantDirectory> m_tenants;
     std::unique_ptr<TokenAuth> m_tokens;
+    std::unique_ptr<ReadApi> m_readApi;
+    std::unique_ptr<StoreReader> m_metricsReader;
     std::unique_ptr<IngestService> m_ingest;
     std::unique_ptr<UltravoxBackfill> m_backfill;
 

@@ -110,6 +110,7 @@ void CallAggregate::applyStatus(const CallEvent &event, bool fromPlatform)
     merge(fromNumber, payload, "fromNumber"_L1, fromPlatform);
     merge(toNumber, payload, "toNumber"_L1, fromPlatform);
     merge(agent, payload, "agent"_L1, fromPlatform);
+    merge(roomName, payload, "roomName"_L1, fromPlatform);
     merge(startedAt, payload, "startedAt"_L1, fromPlatform);
     merge(endedAt, payload, "endedAt"_L1, fromPlatform);
     merge(durationMs, payload, "durationMs"_L1, fromPlatform);

@@ -30,6 +30,7 @@ struct CallAggregate
     QString twilioCallSid;
     QString sipCallId;
     QString backendLogId;
+    QString roomName;
     qint64 firstEventAt = 0;
     qint64 lastEventAt = 0;
 

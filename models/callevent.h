@@ -22,7 +22,7 @@ namespace CallScope {
 //                         provider's reason decides it; the store applies the duration rule otherwise)
 //                       direction (inbound|outbound|web), fromNumber, toNumber (E.164 as given),
 //                       agent (name, else id), startedAt, endedAt, durationMs,
-//                       recordingUrl, logUrl
+//                       recordingUrl, logUrl, roomName (LiveKit: the room's name)
 //   transcript.segment  role (agent|user|system), text, startMs, endMs (offsets from call start);
 //                       offsetMs = startMs
 //   function.started    toolCallId, name, arguments (any JSON: an object when it parses)

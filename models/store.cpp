@@ -90,6 +90,7 @@ public:
 
     std::atomic<quint64> groups = 0;
     std::atomic<quint64> writes = 0;
+    std::atomic<quint64> groupSizes[std::size(Store::groupSizeBounds)] = {};
 
 private:
     void run(std::promise<std::expected<void, StoreError>> &opened)
@@ -207,6 +208,10 @@ private:
     {
         groups.fetch_add(1, std::memory_order_relaxed);
         writes.fetch_add(quint64(group.size()), std::memory_order_relaxed);
+        for (size_t i = 0; i < std::size(Store::groupSizeBounds); ++i) {
+            if (group.size() <= Store::groupSizeBounds[i])
+                groupSizes[i].fetch_add(1, std::memory_order_relaxed);
+        }
         for (Store::PendingWrite &write : group)
             write.succeed();
         if (!changes.isEmpty())
@@ -273,6 +278,14 @@ int Store::queueDepth() const
 quint64 Store::committedGroups() const
 {
     return m_writer ? m_writer->groups.load(std::memory_order_relaxed) : 0;
+}
+
+QList<quint64> Store::groupSizeBuckets() const
+{
+    QList<quint64> out;
+    for (size_t i = 0; i < std::size(groupSizeBounds); ++i)
+        out.append(m_writer ? m_writer->groupSizes[i].load(std::memory_order_relaxed) : 0);
+    return out;
 }
 
 quint64 Store::committedWrites() const

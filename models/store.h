@@ -71,11 +71,36 @@ public:
                                           const QString &label = {});
     QFuture<Result<bool>> revokeToken(const QString &tenantSlug, const QString &tokenId);
 
+    // Staff and API actions on a callback request: retry (from failed or dead: post again now),
+    // cancel (with a reason) and complete (with an outcome note) from any open state. A move the
+    // state does not allow is a Conflict; another tenant's request is NotFound.
+    enum class CallbackAction
+    {
+        Retry,
+        Cancel,
+        Complete
+    };
+    QFuture<Result<bool>> callbackAction(const QString &tenantSlug, const QString &uuid,
+                                         CallbackAction action, const QString &text, const QString &actor);
+    // resolve (from unresolved or ignored), ignore (from unresolved or resolved), reopen (from
+    // resolved or ignored; clears the regression mark).
+    enum class ErrorGroupAction
+    {
+        Resolve,
+        Ignore,
+        Reopen
+    };
+    QFuture<Result<bool>> errorGroupAction(const QString &tenantSlug, qint64 groupId, ErrorGroupAction action,
+                                           const QString &actor);
+
     // Writes waiting for the writer (not counting the group being committed).
     int queueDepth() const;
     // Group transactions committed and the writes they carried, for metrics and the benchmark.
     quint64 committedGroups() const;
     quint64 committedWrites() const;
+    // How many writes the committed groups carried, as cumulative histogram buckets.
+    static constexpr int groupSizeBounds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000};
+    QList<quint64> groupSizeBuckets() const;
 
     // Refuses new writes, lets the writer commit what it accepted, and joins it. Idempotent.
     void stop();

@@ -184,27 +184,49 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
         where << u"provider = ?"_s;
         values << toString(*query.provider);
     }
+    if (query.outcome) {
+        where << u"outcome = ?"_s;
+        values << toString(*query.outcome);
+    }
+    if (query.fromMs) {
+        where << u"sort_at >= ?"_s;
+        values << *query.fromMs;
+    }
+    if (query.toMs) {
+        where << u"sort_at < ?"_s;
+        values << *query.toMs;
+    }
     if (query.beforeSortAt) {
         where << u"(sort_at < ? OR (sort_at = ? AND id < ?))"_s;
         values << *query.beforeSortAt << *query.beforeSortAt << query.beforeId;
     }
+    QStringList anyOf; // the text, or the number's last digits
+    QVariantList anyOfValues;
+    if (!query.numberSuffix.isEmpty()) {
+        anyOf << u"from_number LIKE ? OR to_number LIKE ?"_s;
+        anyOfValues << QString(u"%"_s + query.numberSuffix) << QString(u"%"_s + query.numberSuffix);
+    }
     if (!query.text.trimmed().isEmpty()) {
-        if (isSqlite()) {
-            const QString match = ftsQuery(query.text);
-            if (match.isEmpty())
-                return QList<CallSummary>();
-            where << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? AND id IN "
+        const QString match = isSqlite() ? ftsQuery(query.text) : query.text;
+        if (match.isEmpty() && anyOf.isEmpty())
+            return QList<CallSummary>();
+        if (!match.isEmpty() && isSqlite()) {
+            anyOf << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? AND id IN "
                      "(SELECT rowid FROM transcript_fts WHERE transcript_fts MATCH ?) "
                      "UNION SELECT call_id FROM function_traces WHERE tenant_id = ? AND id IN "
                      "(SELECT rowid FROM function_fts WHERE function_fts MATCH ?))"_s;
-            values << tenant.value << match << tenant.value << match;
-        } else {
-            where << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? "
+            anyOfValues << tenant.value << match << tenant.value << match;
+        } else if (!match.isEmpty()) {
+            anyOf << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? "
                      "AND tsv @@ plainto_tsquery('simple', ?) "
                      "UNION SELECT call_id FROM function_traces WHERE tenant_id = ? "
                      "AND tsv @@ plainto_tsquery('simple', ?))"_s;
-            values << tenant.value << query.text << tenant.value << query.text;
+            anyOfValues << tenant.value << query.text << tenant.value << query.text;
         }
+    }
+    if (!anyOf.isEmpty()) {
+        where << u"("_s + anyOf.join(u" OR "_s) + u')';
+        values << anyOfValues;
     }
     const int limit = std::clamp(query.limit, 1, 1000);
     return selectCalls(tenant, where.join(u" AND "_s), values,
@@ -236,13 +258,20 @@ StoreReader::Result<CallSummary> StoreReader::callByProviderId(TenantId tenant, 
 {
     // A Twilio CallSid also names the platform call that reports it as its carrier leg, whether the
     // leg's own row was merged into it or never existed.
-    auto rows = provider == Provider::Twilio
-                    ? selectCalls(tenant,
-                                  u"((provider = 'twilio' AND provider_call_id = ?) OR "
-                                  "(provider <> 'twilio' AND twilio_call_sid = ?))"_s,
-                                  {providerCallId, providerCallId}, u"ORDER BY id"_s)
-                    : selectCalls(tenant, u"provider = ? AND provider_call_id = ?"_s,
-                                  {toString(provider), providerCallId});
+    auto rows =
+        provider == Provider::Twilio ? selectCalls(tenant,
+                                                   u"((provider = 'twilio' AND provider_call_id = ?) OR "
+                                                   "(provider <> 'twilio' AND twilio_call_sid = ?))"_s,
+                                                   {providerCallId, providerCallId}, u"ORDER BY id"_s)
+        : provider == Provider::LiveKit
+            // The room's sid, its name, or the SIP call id of its phone line.
+            ? selectCalls(
+                  tenant,
+                  u"provider = 'livekit' AND (provider_call_id = ? OR room_name = ? OR sip_call_id = ?)"_s,
+                  {providerCallId, providerCallId, providerCallId, providerCallId},
+                  u"ORDER BY CASE WHEN provider_call_id = ? THEN 0 ELSE 1 END, id"_s)
+            : selectCalls(tenant, u"provider = ? AND provider_call_id = ?"_s,
+                          {toString(provider), providerCallId});
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->isEmpty())
@@ -316,6 +345,181 @@ StoreReader::Result<StoredReceipt> StoreReader::receiptByKey(TenantId tenant, Pr
     if (!query->next())
         return std::unexpected(notFound(u"receipt %1"_s.arg(eventKey)));
     return receiptFrom(*query);
+}
+
+StoreReader::Result<QList<TranscriptTurn>> StoreReader::transcript(TenantId tenant, qint64 callId)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(
+        m_db,
+        u"SELECT role, text, start_ms, end_ms FROM transcript_segments WHERE tenant_id = ? AND call_id = ? "
+        "ORDER BY start_ms, id"_s,
+        {tenant.value, callId});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<TranscriptTurn> out;
+    while (query->next())
+        out.append(TranscriptTurn{query->value(0).toString(), query->value(1).toString(),
+                                  query->value(2).toLongLong(), optionalLong(query->value(3))});
+    return out;
+}
+
+StoreReader::Result<QList<TraceRecord>> StoreReader::functionTraces(TenantId tenant, qint64 callId)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query =
+        run(m_db,
+            u"SELECT tool_call_id, name, status, arguments, result, error, start_offset_ms, end_offset_ms, "
+            "duration_ms FROM function_traces WHERE tenant_id = ? AND call_id = ? "
+            "ORDER BY COALESCE(start_offset_ms, end_offset_ms), id"_s,
+            {tenant.value, callId});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<TraceRecord> out;
+    while (query->next()) {
+        TraceRecord t;
+        t.toolCallId = query->value(0).toString();
+        t.name = query->value(1).toString();
+        t.status = functionStatusFromString(query->value(2).toString()).value_or(FunctionStatus::Pending);
+        t.argumentsJson = query->value(3).toString().toUtf8();
+        t.resultJson = query->value(4).toString().toUtf8();
+        t.errorJson = query->value(5).toString().toUtf8();
+        t.startOffsetMs = optionalLong(query->value(6));
+        t.endOffsetMs = optionalLong(query->value(7));
+        t.durationMs = optionalLong(query->value(8));
+        out.append(t);
+    }
+    return out;
+}
+
+namespace {
+
+const QString callbackColumns =
+    u"c.id, c.uuid, c.status, c.urgency, c.callback_number, c.caller_name, c.concern, c.details, calls.uuid, "
+    "c.attempts, c.next_attempt_at, c.created_at, c.updated_at, c.closed_at, c.last_error, c.source "
+    "FROM callback_requests c LEFT JOIN calls ON calls.id = c.call_id"_s;
+
+CallbackRecord callbackFrom(const QSqlQuery &q)
+{
+    CallbackRecord c;
+    c.id = q.value(0).toLongLong();
+    c.uuid = q.value(1).toString();
+    c.status = q.value(2).toString();
+    c.urgency = urgencyFromString(q.value(3).toString()).value_or(Urgency::Normal);
+    c.callbackNumber = q.value(4).toString();
+    c.callerName = q.value(5).toString();
+    c.concern = q.value(6).toString();
+    c.detailsJson = q.value(7).toString().toUtf8();
+    c.callUuid = q.value(8).toString();
+    c.attempts = q.value(9).toInt();
+    c.nextAttemptAt = optionalLong(q.value(10));
+    c.createdAt = q.value(11).toLongLong();
+    c.updatedAt = q.value(12).toLongLong();
+    c.closedAt = optionalLong(q.value(13));
+    c.lastError = q.value(14).toString();
+    c.source = q.value(15).toString();
+    return c;
+}
+
+const QString errorGroupColumns =
+    u"id, fingerprint, source, code, severity, status, count, affected_calls, first_seen, "
+    "last_seen, function_name, provider, message, regression FROM error_groups"_s;
+
+ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
+{
+    ErrorGroupRecord g;
+    g.id = q.value(0).toLongLong();
+    g.fingerprint = q.value(1).toString();
+    g.source = q.value(2).toString();
+    g.code = q.value(3).toString();
+    g.severity = q.value(4).toString();
+    g.status = q.value(5).toString();
+    g.count = q.value(6).toLongLong();
+    g.affectedCalls = q.value(7).toLongLong();
+    g.firstSeen = q.value(8).toLongLong();
+    g.lastSeen = q.value(9).toLongLong();
+    g.functionName = q.value(10).toString();
+    g.provider = q.value(11).toString();
+    g.message = q.value(12).toString();
+    g.regression = q.value(13).toInt() != 0;
+    return g;
+}
+
+} // namespace
+
+StoreReader::Result<QList<CallbackRecord>> StoreReader::callbacks(TenantId tenant, const QString &status,
+                                                                  int limit)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    QString sql = u"SELECT "_s + callbackColumns + u" WHERE c.tenant_id = ?"_s;
+    QVariantList values{tenant.value};
+    if (!status.isEmpty()) {
+        sql += u" AND c.status = ?"_s;
+        values << status;
+    }
+    sql += u" ORDER BY CASE WHEN c.status IN ('pending', 'posting', 'posted', 'failed') THEN 0 ELSE 1 END, "
+           "c.urgency_rank DESC, c.created_at, c.id LIMIT %1"_s.arg(std::clamp(limit, 1, 5000));
+    auto query = run(m_db, sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    QList<CallbackRecord> out;
+    while (query->next())
+        out.append(callbackFrom(*query));
+    return out;
+}
+
+StoreReader::Result<CallbackRecord> StoreReader::callback(TenantId tenant, const QString &uuid)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(m_db, u"SELECT "_s + callbackColumns + u" WHERE c.tenant_id = ? AND c.uuid = ?"_s,
+                     {tenant.value, uuid});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(notFound(u"callback %1"_s.arg(uuid)));
+    return callbackFrom(*query);
+}
+
+StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId tenant, const QString &status,
+                                                                      const QString &severity, int limit)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    QString sql = u"SELECT "_s + errorGroupColumns + u" WHERE tenant_id = ?"_s;
+    QVariantList values{tenant.value};
+    if (!status.isEmpty()) {
+        sql += u" AND status = ?"_s;
+        values << status;
+    }
+    if (!severity.isEmpty()) {
+        sql += u" AND severity = ?"_s;
+        values << severity;
+    }
+    sql += u" ORDER BY last_seen DESC, id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 5000));
+    auto query = run(m_db, sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    QList<ErrorGroupRecord> out;
+    while (query->next())
+        out.append(errorGroupFrom(*query));
+    return out;
+}
+
+StoreReader::Result<ErrorGroupRecord> StoreReader::errorGroup(TenantId tenant, qint64 id)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(m_db, u"SELECT "_s + errorGroupColumns + u" WHERE tenant_id = ? AND id = ?"_s,
+                     {tenant.value, id});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(notFound(u"error group %1"_s.arg(id)));
+    return errorGroupFrom(*query);
 }
 
 StoreReader::Result<StoredToken> StoreReader::token(const QString &tokenId)

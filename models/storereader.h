@@ -43,6 +43,16 @@ public:
     Result<QList<StoredReceipt>> receipts(TenantId tenant, qint64 callId);
     Result<StoredReceipt> receiptByKey(TenantId tenant, Provider provider, const QString &eventKey);
 
+    Result<QList<TranscriptTurn>> transcript(TenantId tenant, qint64 callId);
+    Result<QList<TraceRecord>> functionTraces(TenantId tenant, qint64 callId);
+    // Open requests first (pending, posting, posted, failed), then by urgency, then oldest first.
+    Result<QList<CallbackRecord>> callbacks(TenantId tenant, const QString &status = {}, int limit = 500);
+    Result<CallbackRecord> callback(TenantId tenant, const QString &uuid);
+    // Most recent first.
+    Result<QList<ErrorGroupRecord>> errorGroups(TenantId tenant, const QString &status = {},
+                                                const QString &severity = {}, int limit = 500);
+    Result<ErrorGroupRecord> errorGroup(TenantId tenant, qint64 id);
+
     // An API token by its public id (tokens are global: the token names its tenant).
     Result<StoredToken> token(const QString &tokenId);
 

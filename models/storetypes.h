@@ -224,10 +224,73 @@ struct StoredToken
     bool revoked = false;
 };
 
+struct TranscriptTurn
+{
+    QString role;
+    QString text;
+    qint64 startMs = 0;
+    std::optional<qint64> endMs;
+};
+
+struct TraceRecord
+{
+    QString toolCallId;
+    QString name;
+    FunctionStatus status = FunctionStatus::Pending;
+    QByteArray argumentsJson; // JSON text, empty when unknown
+    QByteArray resultJson;
+    QByteArray errorJson;
+    std::optional<qint64> startOffsetMs;
+    std::optional<qint64> endOffsetMs;
+    std::optional<qint64> durationMs;
+};
+
+struct CallbackRecord
+{
+    qint64 id = 0;
+    QString uuid;
+    QString status; // pending posting posted failed dead cancelled completed
+    Urgency urgency = Urgency::Normal;
+    QString callbackNumber;
+    QString callerName;
+    QString concern;
+    QByteArray detailsJson;
+    QString callUuid;
+    int attempts = 0;
+    std::optional<qint64> nextAttemptAt;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    std::optional<qint64> closedAt;
+    QString lastError;
+    QString source;
+};
+
+struct ErrorGroupRecord
+{
+    qint64 id = 0;
+    QString fingerprint;
+    QString source;
+    QString code;
+    QString severity;
+    QString status; // unresolved resolved ignored
+    qint64 count = 0;
+    qint64 affectedCalls = 0;
+    qint64 firstSeen = 0;
+    qint64 lastSeen = 0;
+    QString functionName;
+    QString provider;
+    QString message;
+    bool regression = false;
+};
+
 struct CallQuery
 {
     std::optional<CallStatus> status;
+    std::optional<Outcome> outcome;
     std::optional<Provider> provider;
+    std::optional<qint64> fromMs;       // start time, inclusive
+    std::optional<qint64> toMs;         // start time, exclusive
+    QString numberSuffix;               // the last digits of the caller's or callee's number
     QString text;                       // full-text over transcripts and function payloads
     std::optional<qint64> beforeSortAt; // cursor: strictly older than (beforeSortAt, beforeId)
     qint64 beforeId = 0;

@@ -82,7 +82,7 @@ WriteContext::WriteContext(QSqlDatabase db, DatabaseUrl::Backend backend)
           "cost_cents = v.column13, twilio_call_sid = v.column14, sip_call_id = v.column15, "
           "backend_log_id = v.column16, first_event_at = v.column17, last_event_at = v.column18, "
           "sort_at = v.column19, updated_at = v.column20, event_count = calls.event_count + v.column21, "
-          "error_event_count = calls.error_event_count + v.column22, "
+          "error_event_count = calls.error_event_count + v.column22, room_name = v.column23, "
           "function_call_count = (SELECT COUNT(*) FROM function_traces f WHERE f.call_id = calls.id), "
           "transcript_segment_count = (SELECT COUNT(*) FROM transcript_segments t WHERE t.call_id = "
           "calls.id), "
@@ -93,8 +93,8 @@ WriteContext::WriteContext(QSqlDatabase db, DatabaseUrl::Backend backend)
           "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT), CAST(? AS "
           "TEXT), "
           "CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
-          "CAST(? AS BIGINT), CAST(? AS BIGINT))"_s,
-          22, u") AS v WHERE calls.id = v.column1"_s, rowsPerStatement(backend))
+          "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT))"_s,
+          23, u") AS v WHERE calls.id = v.column1"_s, rowsPerStatement(backend))
 {}
 
 WriteContext::~WriteContext()
@@ -247,7 +247,7 @@ std::expected<void, StoreError> WriteContext::loadAggregates(const QList<qint64>
         QString sql =
             u"SELECT id, provider, status, outcome, outcome_rank, ended_reason, direction, from_number, "
             "to_number, agent, started_at, ended_at, duration_ms, cost_cents, twilio_call_sid, sip_call_id, "
-            "backend_log_id, first_event_at, last_event_at FROM calls WHERE id IN (?"_s;
+            "backend_log_id, first_event_at, last_event_at, room_name FROM calls WHERE id IN (?"_s;
         for (qsizetype i = 1; i < count; ++i)
             sql += u", ?"_s;
         sql += isSqlite() ? u")"_s : u") ORDER BY id FOR UPDATE"_s;
@@ -288,6 +288,7 @@ std::expected<void, StoreError> WriteContext::loadAggregates(const QList<qint64>
             agg.backendLogId = query.text(16);
             agg.firstEventAt = query.int64(17);
             agg.lastEventAt = query.int64(18);
+            agg.roomName = query.text(19);
             m_aggregates.emplace(agg.id, std::move(agg));
         }
         query.finish();
@@ -869,6 +870,7 @@ std::expected<void, StoreError> WriteContext::flushAggregates()
             now,
             agg.eventDelta,
             agg.errorEventDelta,
+            nullable(agg.roomName),
         });
         agg.dirty = false;
         agg.eventDelta = agg.errorEventDelta = 0;

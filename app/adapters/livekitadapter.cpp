@@ -229,6 +229,8 @@ AdapterResult adaptLiveKit(const QByteArray &body, qint64 receivedAtMs)
     event.provider = Provider::LiveKit;
     event.providerCallId = delivery.providerCallId;
     event.occurredAtMs = createdAtMs.value_or(receivedAtMs);
+    // People know a LiveKit call by its room's name more than by its sid (livekit:{name} resolves).
+    insertIf(event.payload, u"roomName"_s, room.value("name"_L1).toString());
     delivery.events.append(event);
     return delivery;
 }

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "readapi.h"
+
+#include "adapters/adapterutil.h"
+#include "api/tokenauth.h"
+#include "ingest/tenantdirectory.h"
+#include "store.h"
+#include "storereader.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope {
+
+namespace {
+
+QJsonValue iso(std::optional<qint64> ms)
+{
+    if (!ms)
+        return QJsonValue::Null;
+    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonValue numberOrNull(std::optional<qint64> value)
+{
+    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+// Arguments, results and errors are kept as their JSON text; they go out as JSON again.
+QJsonValue storedJson(const QByteArray &text)
+{
+    if (text.isEmpty())
+        return QJsonValue::Null;
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson("[" + text + "]", &error);
+    if (error.error == QJsonParseError::NoError && document.isArray() && document.array().size() == 1)
+        return document.array().first();
+    return QString::fromUtf8(text);
+}
+
+QJsonObject callJson(const CallSummary &call, const QString &tenant)
+{
+    const QString direction =
+        call.direction == "inbound"_L1 || call.direction == "outbound"_L1 || call.direction == "web"_L1
+            ? call.direction
+            : QString();
+    return QJsonObject{{u"id"_s, call.uuid},
+                       {u"tenant"_s, tenant},
+                       {u"provider"_s, toString(call.provider)},
+                       {u"providerCallId"_s, call.providerCallId},
+                       {u"direction"_s, textOrNull(direction)},
+                       {u"fromNumber"_s, textOrNull(call.fromNumber)},
+                       {u"toNumber"_s, textOrNull(call.toNumber)},
+                       {u"agent"_s, textOrNull(call.agent)},
+                       {u"status"_s, toString(call.status)},
+                       {u"outcome"_s, call.outcome ? QJsonValue(toString(*call.outcome)) : QJsonValue::Null},
+                       {u"endedReason"_s, textOrNull(call.endedReason)},
+                       {u"startedAt"_s, iso(call.startedAt)},
+                       {u"endedAt"_s, iso(call.endedAt)},
+                       {u"durationMs"_s, numberOrNull(call.durationMs)},
+                       {u"functionCallCount"_s, call.functionCallCount},
+                       {u"errorCount"_s, call.errorCount},
+                       {u"transcriptSegmentCount"_s, call.transcriptSegmentCount},
+                       {u"stale"_s, call.stale}};
+}
+
+QJsonObject callbackJson(const CallbackRecord &c)
+{
+    return QJsonObject{{u"id"_s, c.uuid},
+                       {u"status"_s, c.status},
+                       {u"urgency"_s, toString(c.urgency)},
+                       {u"callbackNumber"_s, c.callbackNumber},
+                       {u"callerName"_s, textOrNull(c.callerName)},
+                       {u"concern"_s, textOrNull(c.concern)},
+                       {u"callId"_s, textOrNull(c.callUuid)},
+                       {u"attempts"_s, c.attempts},
+                       {u"nextAttemptAt"_s, iso(c.nextAttemptAt)},
+                       {u"createdAt"_s, iso(c.createdAt)}};
+}
+
+QJsonObject errorJson(const ErrorGroupRecord &g)
+{
+    return QJsonObject{{u"id"_s, QString::number(g.id)},
+                       {u"fingerprint"_s, g.fingerprint},
+                       {u"code"_s, textOrNull(g.code)},
+                       {u"severity"_s, g.severity},
+                       {u"status"_s, g.status},
+                       {u"count"_s, double(g.count)},
+                       {u"firstSeen"_s, iso(g.firstSeen)},
+                       {u"lastSeen"_s, iso(g.lastSeen)},
+                       {u"functionName"_s, textOrNull(g.functionName)},
+                       {u"provider"_s, textOrNull(g.provider)},
+                       {u"message"_s, textOrNull(g.message)},
+                       {u"regression"_s, g.regression}};
+}
+
+Http::Response invalidQuery(const QString &detail)
+{
+    return Http::Response::error(400, u"invalid_query"_s, detail);
+}
+
+Http::Response storeError(const StoreError &error, const QString &what)
+{
+    switch (error.kind) {
+    case StoreError::Kind::NotFound:
+    case StoreError::Kind::UnknownTenant:
+        return Http::Response::error(404, u"not_found"_s, u"no such %1"_s.arg(what));
+    case StoreError::Kind::Conflict:
+        return Http::Response::error(409, u"invalid_transition"_s, error.message);
+    case StoreError::Kind::Unavailable:
+    case StoreError::Kind::ShuttingDown:
+        return Http::Response::error(503, u"unavailable"_s, u"the store cannot be read right now; retry"_s)
+            .withHeader("Retry-After", "5");
+    default:
+        return Http::Response::error(500, u"internal"_s, u"the %1 could not be read"_s.arg(what));
+    }
+}
+
+// The cursor of a page: where the next page starts (sort time and id of the last call shown).
+QString cursorOf(const CallSummary &call)
+{
+    return QString::fromLatin1(QByteArray(QByteArray::number(call.sortAt) + '.' + QByteArray::number(call.id))
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<std::pair<qint64, qint64>> parseCursor(const QString &cursor)
+{
+    const QByteArray decoded = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+    const QList<QByteArray> parts = decoded.split('.');
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okTime = false, okId = false;
+    const qint64 time = parts.at(0).toLongLong(&okTime);
+    const qint64 id = parts.at(1).toLongLong(&okId);
+    if (!okTime || !okId)
+        return std::nullopt;
+    return std::pair{time, id};
+}
+
+} // namespace
+
+ReadApi::ReadApi(DatabaseUrl url, QString password, Store *store, TenantDirectory *tenants, TokenAuth *tokens,
+                 QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_password(std::move(password))
+    , m_store(store)
+    , m_tenants(tenants)
+    , m_tokens(tokens)
+{}
+
+ReadApi::~ReadApi() = default;
+
+StoreReader *ReadApi::reader()
+{
+    if (!m_reader) {
+        auto opened = StoreReader::open(m_url, m_password);
+        if (opened)
+            m_reader = std::move(*opened);
+    }
+    return m_reader.get();
+}
+
+void ReadApi::add(Http::Router &router, const QByteArray &method, const QString &path, Handler handler)
+{
+    const auto route = [this, handler](const Http::Request &request, const Http::RouteParams &params,
+                                       Http::Responder responder) {
+        const QString slug = params.value(u"tenant"_s, u"default"_s);
+        const std::optional<TenantId> tenant = m_tenants->find(slug);
+        if (!tenant) {
+            responder.send(Http::Response::error(404, u"not_found"_s, u"unknown tenant \"%1\""_s.arg(slug)));
+            return;
+        }
+        const QByteArray authorization = request.header("authorization");
+        if (authorization.isEmpty()) {
+            responder.send(
+                Http::Response::error(401, u"missing_credentials"_s,
+                                      u"send the tenant's read token as Authorization: Bearer <token>"_s));
+            return;
+        }
+        if (!m_tokens->allows(authorization, slug, TokenAuth::Scope::Read)) {
+            responder.send(Http::Response::error(
+                401, u"unauthorized"_s,
+                u"the token is unknown, revoked, or not a read token of this tenant"_s));
+            return;
+        }
+        if (!reader()) {
+            responder.send(
+                Http::Response::error(503, u"unavailable"_s, u"the store cannot be read right now"_s)
+                    .withHeader("Retry-After", "5"));
+            return;
+        }
+        (this->*handler)(request, params, responder, *tenant, slug);
+    };
+    router.add(method, u"/api/v1"_s + path, route);
+    router.add(method, u"/t/{tenant}/api/v1"_s + path, route);
+}
+
+void ReadApi::registerRoutes(Http::Router &router)
+{
+    add(router, "GET", u"/calls"_s, &ReadApi::listCalls);
+    add(router, "GET", u"/calls/{id}"_s, &ReadApi::getCall);
+    add(router, "GET", u"/calls/{id}/outcome"_s, &ReadApi::getOutcome);
+    add(router, "GET", u"/callbacks"_s, &ReadApi::listCallbacks);
+    add(router, "POST", u"/callbacks/{id}/{action}"_s, &ReadApi::callbackAction);
+    add(router, "GET", u"/errors"_s, &ReadApi::listErrors);
+    add(router, "POST", u"/errors/{id}/{action}"_s, &ReadApi::errorAction);
+}
+
+std::optional<std::pair<Provider, QString>> ReadApi::providerReference(const QString &id)
+{
+    const qsizetype colon = id.indexOf(u':');
+    if (colon <= 0 || colon == id.size() - 1)
+        return std::nullopt;
+    const auto provider = providerFromString(id.left(colon));
+    if (!provider)
+        return std::nullopt;
+    return std::pair{*provider, id.mid(colon + 1)};
+}
+
+std::expected<CallSummary, StoreError> ReadApi::findCall(TenantId tenant, const QString &id)
+{
+    static const QRegularExpression uuid(
+        u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
+    if (uuid.match(id).hasMatch()) {
+        auto call = m_reader->callByUuid(tenant, id.toLower());
+        if (call)
+            return call;
+    }
+    if (const auto reference = providerReference(id))
+        return m_reader->callByProviderId(tenant, reference->first, reference->second);
+    return std::unexpected(StoreError{StoreError::Kind::NotFound, u"no call %1"_s.arg(id)});
+}
+
+void ReadApi::listCalls(const Http::Request &request, const Http::RouteParams &, Http::Responder &responder,
+                        TenantId tenant, const QString &slug)
+{
+    CallQuery query;
+    const QUrlQuery &params = request.query;
+    const auto param = [&params](const char *name) {
+        return params.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+    };
+    if (const QString status = param("status"); !status.isEmpty()) {
+        query.status = callStatusFromString(status);
+        if (!query.status)
+            return responder.send(invalidQuery(u"status is one of queued, ringing, in_progress, ended"_s));
+    }
+    if (const QString outcome = param("outcome"); !outcome.isEmpty()) {
+        query.outcome = outcomeFromString(outcome);
+        if (!query.outcome)
+            return responder.send(invalidQuery(
+                u"outcome is one of completed, no_answer, busy, failed, voicemail, transferred"_s));
+    }
+    if (const QString provider = param("provider"); !provider.isEmpty()) {
+        query.provider = providerFromString(provider);
+        if (!query.provider)
+            return responder.send(
+                invalidQuery(u"provider is one of retell, vapi, ultravox, livekit, twilio, backend"_s));
+    }
+    for (const auto &[name, field] : {std::pair{"from", &query.fromMs}, std::pair{"to", &query.toMs}}) {
+        if (const QString text = param(name); !text.isEmpty()) {
+            *field = AdapterUtil::isoToMs(text);
+            if (!*field)
+                return responder.send(invalidQuery(u"%1 is an ISO 8601 time"_s.arg(QLatin1StringView(name))));
+        }
+    }
+    int limit = 50;
+    if (const QString text = param("limit"); !text.isEmpty()) {
+        bool ok = false;
+        limit = text.toInt(&ok);
+        if (!ok || limit < 1 || limit > 500)
+            return responder.send(invalidQuery(u"limit is a whole number from 1 to 500"_s));
+    }
+    if (const QString cursor = param("cursor"); !cursor.isEmpty()) {
+        const auto position = parseCursor(cursor);
+        if (!position)
+            return responder.send(invalidQuery(u"cursor is not one this server gave out"_s));
+        query.beforeSortAt = position->first;
+        query.beforeId = position->second;
+    }
+    if (const QString q = param("q").trimmed(); !q.isEmpty()) {
+        query.text = q;
+        // Staff search by the last digits of a number: a run of four or more digits (spaces and
+        // dashes as people type them) matches the end of the caller's or callee's number.
+        static const QRegularExpression separators(u"[\\s()+./-]"_s);
+        static const QRegularExpression digits(u"^\\d{4,}$"_s);
+        const QString bare = QString(q).remove(separators);
+        if (digits.match(bare).hasMatch())
+            query.numberSuffix = bare;
+    }
+    query.limit = limit + 1; // one more, to know whether there is a next page
+    auto calls = m_reader->calls(tenant, query);
+    if (!calls)
+        return responder.send(storeError(calls.error(), u"calls"_s));
+    const bool more = calls->size() > limit;
+    if (more)
+        calls->resize(limit);
+    QJsonArray items;
+    for (const CallSummary &call : std::as_const(*calls))
+        items.append(callJson(call, slug));
+    responder.send(Http::Response::json(
+        200, QJsonObject{{u"calls"_s, items},
+                         {u"nextCursor"_s, more ? QJsonValue(cursorOf(calls->last())) : QJsonValue::Null}}));
+}
+
+void ReadApi::getCall(const Http::Request &, const Http::RouteParams &params, Http::Responder &responder,
+                      TenantId tenant, const QString &slug)
+{
+    auto call = findCall(tenant, params.value(u"id"_s));
+    if (!call)
+        return responder.send(storeError(call.error(), u"call"_s));
+    auto events = m_reader->events(tenant, call->id);
+    auto turns = m_reader->transcript(tenant, call->id);
+    auto traces = m_reader->functionTraces(tenant, call->id);
+    auto receipts = m_reader->receipts(tenant, call->id);
+    for (const StoreError *error :
+         {events ? nullptr : &events.error(), turns ? nullptr : &turns.error(),
+          traces ? nullptr : &traces.error(), receipts ? nullptr : &receipts.error()}) {
+        if (error)
+            return responder.send(storeError(*error, u"call"_s));
+    }
+
+    // One time axis: offsets from the call's start; events without an offset of their own are
+    // placed by their time.
+    const qint64 start = call->startedAt.value_or(call->sortAt);
+    QList<std::pair<qint64, QJsonObject>> items;
+    for (const TranscriptTurn &turn : std::as_const(*turns))
+        items.append({turn.startMs, QJsonObject{{u"kind"_s, u"transcript"_s},
+                                                {u"offsetMs"_s, double(turn.startMs)},
+                                                {u"role"_s, turn.role},
+                                                {u"text"_s, turn.text},
+                                                {u"endOffsetMs"_s, numberOrNull(turn.endMs)}}});
+    for (const TraceRecord &trace : std::as_const(*traces)) {
+        const std::optional<qint64> offset = trace.startOffsetMs ? trace.startOffsetMs : trace.endOffsetMs;
+        items.append({offset.value_or(0), QJsonObject{{u"kind"_s, u"function"_s},
+                                                      {u"offsetMs"_s, numberOrNull(offset)},
+                                                      {u"name"_s, textOrNull(trace.name)},
+                                                      {u"toolCallId"_s, trace.toolCallId},
+                                                      {u"status"_s, toString(trace.status)},
+                                                      {u"arguments"_s, storedJson(trace.argumentsJson)},
+                                                      {u"result"_s, storedJson(trace.resultJson)},
+                                                      {u"error"_s, storedJson(trace.errorJson)},
+                                                      {u"durationMs"_s, numberOrNull(trace.durationMs)},
+                                                      {u"endOffsetMs"_s, numberOrNull(trace.endOffsetMs)}}});
+    }
+    for (const StoredEvent &event : std::as_const(*events)) {
+        const QJsonObject p = QJsonDocument::fromJson(event.payloadJson).object();
+        const qint64 offset = event.offsetMs.value_or(std::max<qint64>(0, event.occurredAtMs - start));
+        QJsonObject item{{u"offsetMs"_s, double(offset)}};
+        switch (event.kind) {
+        case EventKind::CallStatus:
+            item.insert(u"kind"_s, u"status"_s);
+            item.insert(u"status"_s, p.value("status"_L1).toString());
+            item.insert(u"reason"_s, textOrNull(p.value("reason"_L1).toString()));
+            break;
+        case EventKind::FlowTransition:
+            item.insert(u"kind"_s, u"flow"_s);
+            item.insert(u"from"_s, textOrNull(p.value("from"_L1).toString()));
+            item.insert(u"to"_s, textOrNull(p.value("to"_L1).toString()));
+            break;
+        case EventKind::Error:
+            item.insert(u"kind"_s, u"error"_s);
+            item.insert(u"code"_s, textOrNull(p.value("code"_L1).toString()));
+            item.insert(u"severity"_s, textOrNull(p.value("severity"_L1).toString()));
+            item.insert(u"message"_s, textOrNull(p.value("message"_L1).toString()));
+            break;
+        case EventKind::Note:
+            item.insert(u"kind"_s, u"note"_s);
+            item.insert(u"text"_s, textOrNull(p.value("text"_L1).toString()));
+            break;
+        default:
+            continue; // turns and functions come from their projections
+        }
+        items.append({offset, item});
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QJsonArray timeline;
+    for (const auto &[offset, item] : std::as_const(items))
+        timeline.append(item);
+    QJsonArray receiptItems;
+    for (const StoredReceipt &receipt : std::as_const(*receipts))
+        receiptItems.append(QJsonObject{
+            {u"provider"_s, toString(receipt.provider)},
+            {u"eventKey"_s, receipt.eventKey},
+            {u"receivedAt"_s, iso(receipt.receivedAtMs)},
+            {u"status"_s, receipt.status == ReceiptStatus::Processed ? u"processed"_s : u"unattributed"_s}});
+    QJsonObject body = callJson(*call, slug);
+    body.insert(u"timeline"_s, timeline);
+    body.insert(u"receipts"_s, receiptItems);
+    responder.send(Http::Response::json(200, body));
+}
+
+void ReadApi::getOutcome(const Http::Request &, const Http::RouteParams &params, Http::Responder &responder,
+                         TenantId tenant, const QString &)
+{
+    auto call = findCall(tenant, params.value(u"id"_s));
+    if (!call)
+        return responder.send(storeError(call.error(), u"call"_s));
+    responder.send(Http::Response::json(
+        200,
+        QJsonObject{{u"id"_s, call->uuid},
+                    {u"provider"_s, toString(call->provider)},
+                    {u"providerCallId"_s, call->providerCallId},
+                    {u"status"_s, toString(call->status)},
+                    {u"outcome"_s, call->outcome ? QJsonValue(toString(*call->outcome)) : QJsonValue::Null},
+                    {u"endedReason"_s, textOrNull(call->endedReason)},
+                    {u"durationMs"_s, numberOrNull(call->durationMs)},
+                    {u"startedAt"_s, iso(call->startedAt)},
+                    {u"endedAt"_s, iso(call->endedAt)}}));
+}
+
+void ReadApi::listCallbacks(const Http::Request &request, const Http::RouteParams &,
+                            Http::Responder &responder, TenantId tenant, const QString &)
+{
+    static const QStringList states{u"pending"_s, u"posting"_s,   u"posted"_s,   u"failed"_s,
+                                    u"dead"_s,    u"cancelled"_s, u"completed"_s};
+    const QString status = request.query.queryItemValue(u"status"_s);
+    if (!status.isEmpty() && !states.contains(status))
+        return responder.send(invalidQuery(u"status is one of "_s + states.join(u", "_s)));
+    auto callbacks = m_reader->callbacks(tenant, status);
+    if (!callbacks)
+        return responder.send(storeError(callbacks.error(), u"callbacks"_s));
+    QJsonArray items;
+    for (const CallbackRecord &callback : std::as_const(*callbacks))
+        items.append(callbackJson(callback));
+    responder.send(Http::Response::json(200, QJsonObject{{u"callbacks"_s, items}}));
+}
+
+void ReadApi::callbackAction(const Http::Request &request, const Http::RouteParams &params,
+                             Http::Responder &responder, TenantId tenant, const QString &slug)
+{
+    const QString name = params.value(u"action"_s);
+    const std::optional<Store::CallbackAction> action =
+        name == "retry"_L1      ? std::optional(Store::CallbackAction::Retry)
+        : name == "cancel"_L1   ? std::optional(Store::CallbackAction::Cancel)
+        : name == "complete"_L1 ? std::optional(Store::CallbackAction::Complete)
+                                : std::nullopt;
+    if (!action)
+        return responder.send(
+            Http::Response::error(404, u"not_found"_s, u"the actions are retry, cancel, complete"_s));
+    QString text;
+    if (!request.body.trimmed().isEmpty()) {
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            return responder.send(
+                Http::Response::error(400, u"invalid_json"_s, u"the body is not a JSON object"_s));
+        text = document.object()
+                   .value(*action == Store::CallbackAction::Cancel ? "reason"_L1 : "note"_L1)
+                   .toString();
+    }
+    const QString uuid = params.value(u"id"_s);
+    if (!m_reader->callback(tenant, uuid))
+        return responder.send(Http::Response::error(404, u"not_found"_s, u"no such callback request"_s));
+    auto answer = std::make_shared<Http::Responder>(std::move(responder));
+    m_store->callbackAction(slug, uuid, *action, text, u"api"_s)
+        .then(this, [this, answer, tenant, uuid](const Store::Result<bool> &result) {
+            if (!result)
+                return answer->send(storeError(result.error(), u"callback request"_s));
+            auto updated = m_reader->callback(tenant, uuid);
+            if (!updated)
+                return answer->send(storeError(updated.error(), u"callback request"_s));
+            answer->send(Http::Response::json(200, callbackJson(*updated)));
+        });
+}
+
+void ReadApi::listErrors(const Http::Request &request, const Http::RouteParams &, Http::Responder &responder,
+                         TenantId tenant, const QString &)
+{
+    const QString status = request.query.queryItemValue(u"status"_s);
+    const QString severity = request.query.queryItemValue(u"severity"_s);
+    if (!status.isEmpty() && !QStringList{u"unresolved"_s, u"resolved"_s, u"ignored"_s}.contains(status))
+        return responder.send(invalidQuery(u"status is one of unresolved, resolved, ignored"_s));
+    if (!severity.isEmpty() &&
+        !QStringList{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s}.contains(severity))
+        return responder.send(invalidQuery(u"severity is one of low, medium, high, critical"_s));
+    auto groups = m_reader->errorGroups(tenant, status, severity);
+    if (!groups)
+        return responder.send(storeError(groups.error(), u"errors"_s));
+    QJsonArray items;
+    for (const ErrorGroupRecord &group : std::as_const(*groups))
+        items.append(errorJson(group));
+    responder.send(Http::Response::json(200, QJsonObject{{u"errors"_s, items}}));
+}
+
+void ReadApi::errorAction(const Http::Request &, const Http::RouteParams &params, Http::Responder &responder,
+                          TenantId tenant, const QString &slug)
+{
+    const QString name = params.value(u"action"_s);
+    const std::optional<Store::ErrorGroupAction> action =
+        name == "resolve"_L1  ? std::optional(Store::ErrorGroupAction::Resolve)
+        : name == "ignore"_L1 ? std::optional(Store::ErrorGroupAction::Ignore)
+        : name == "reopen"_L1 ? std::optional(Store::ErrorGroupAction::Reopen)
+                              : std::nullopt;
+    if (!action)
+        return responder.send(
+            Http::Response::error(404, u"not_found"_s, u"the actions are resolve, ignore, reopen"_s));
+    bool ok = false;
+    const qint64 id = params.value(u"id"_s).toLongLong(&ok);
+    if (!ok || !m_reader->errorGroup(tenant, id))
+        return responder.send(Http::Response::error(404, u"not_found"_s, u"no such error group"_s));
+    auto answer = std::make_shared<Http::Responder>(std::move(responder));
+    m_store->errorGroupAction(slug, id, *action, u"api"_s)
+        .then(this, [this, answer, tenant, id](const Store::Result<bool> &result) {
+            if (!result)
+                return answer->send(storeError(result.error(), u"error group"_s));
+            auto updated = m_reader->errorGroup(tenant, id);
+            if (!updated)
+                return answer->send(storeError(updated.error(), u"error group"_s));
+            answer->send(Http::Response::json(200, errorJson(*updated)));
+        });
+}
+
+} // namespace CallScope
