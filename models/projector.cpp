@@ -93,6 +93,7 @@ std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
         ++result.accepted;
         const IngestUnit &unit = submission.units.at(u);
         m_receiptProvider = unit.receipt.provider;
+        m_receiptId = *receiptId;
         if (unit.receipt.status == ReceiptStatus::Unattributed) {
             // Kept, and raised: never silently dropped.
             ErrorRecord error;
@@ -325,10 +326,58 @@ std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint
         part.endedAt = event.occurredAtMs;
         if (const QVariant duration = optionalLong(p, "durationMs"_L1); duration.isValid())
             part.durationMs = duration.toLongLong();
-        if (part.status != "success"_L1)
-            m_ctx.changes().kinds |= StoreChanges::Errors;
+        if (part.status != "success"_L1) {
+            // A failed or timed-out tool call is an error group's occurrence, once per tool call:
+            // Retell repeats the whole transcript in call_ended and call_analyzed.
+            auto known = m_ctx.traceState(callId, part.toolCallId);
+            if (!known)
+                return std::unexpected(known.error());
+            if (!known->failed) {
+                if (auto recorded = recordFunctionFailure(tenantId, callId, event, part,
+                                                          name.isEmpty() ? known->name : name);
+                    !recorded)
+                    return recorded;
+            }
+        }
     }
     m_ctx.addTracePart(part, started);
+    return {};
+}
+
+std::expected<void, StoreError> Projector::recordFunctionFailure(qint64 tenantId, qint64 callId,
+                                                                 const CallEvent &event,
+                                                                 const PendingTrace &part,
+                                                                 const QString &functionName)
+{
+    const QJsonValue reported = event.payload.value("error"_L1);
+    const bool timedOut = part.status == "timeout"_L1;
+    ErrorRecord error;
+    error.source = u"function"_s;
+    error.type = part.status;
+    error.severity = u"high"_s;
+    error.functionName = functionName;
+    if (reported.isObject()) {
+        const QJsonObject object = reported.toObject();
+        error.code = object.value("code"_L1).toVariant().toString();
+        error.message = object.value("message"_L1).toString();
+        error.stack = object.value("stack"_L1).toString();
+        if (error.message.isEmpty())
+            error.message = object.value("error"_L1).toString();
+    } else if (reported.isString()) {
+        error.message = reported.toString();
+    }
+    if (error.code.isEmpty())
+        error.code = timedOut ? u"timeout"_s : u"tool_error"_s;
+    if (error.message.isEmpty())
+        error.message = timedOut ? u"the tool call timed out"_s : u"the tool call failed"_s;
+    error.message = error.message.left(4000);
+    error.provider = event.provider;
+    error.callId = callId;
+    error.receiptId = m_receiptId;
+    error.offsetMs = event.offsetMs;
+    error.occurredAtMs = event.occurredAtMs;
+    if (auto recorded = m_ctx.recordError(tenantId, error); !recorded)
+        return std::unexpected(recorded.error());
     return {};
 }
 

@@ -37,9 +37,13 @@ private:
                                                     const CallEvent &event);
     std::expected<void, StoreError> recordErrorEvent(qint64 tenantId, std::optional<qint64> callId,
                                                      qint64 receiptId, const CallEvent &event);
+    std::expected<void, StoreError> recordFunctionFailure(qint64 tenantId, qint64 callId,
+                                                          const CallEvent &event, const PendingTrace &part,
+                                                          const QString &functionName);
 
     WriteContext &m_ctx;
     Provider m_receiptProvider = Provider::Backend; // who delivered the unit being applied
+    std::optional<qint64> m_receiptId;               // and its receipt
 };
 
 } // namespace CallScope

@@ -139,7 +139,7 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
         auto tenant = context.tenantId(tenantSlug);
         if (!tenant)
             return std::unexpected(tenant.error());
-        auto select = context.prepared(u"SELECT status FROM error_groups WHERE tenant_id = ? AND id = ?"_s);
+        auto select = context.prepared(u"SELECT status, regression FROM error_groups WHERE tenant_id = ? AND id = ?"_s);
         if (!select)
             return std::unexpected(select.error());
         (*select)->bind(0, *tenant);
@@ -150,13 +150,15 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
             return std::unexpected(
                 StoreError{StoreError::Kind::NotFound, u"no error group %1"_s.arg(groupId)});
         const QString status = (*select)->text(0);
+        const bool regression = (*select)->int64(1) != 0;
         (*select)->finish();
 
         const QString target = action == ErrorGroupAction::Resolve  ? u"resolved"_s
                                : action == ErrorGroupAction::Ignore ? u"ignored"_s
                                                                     : u"unresolved"_s;
-        const bool allowed =
-            action == ErrorGroupAction::Reopen ? status != "unresolved"_L1 : status != target;
+        // Reopening a regression (unresolved again by itself) acknowledges it: the flag goes.
+        const bool allowed = action == ErrorGroupAction::Reopen ? status != "unresolved"_L1 || regression
+                                                                : status != target;
         if (!allowed)
             return std::unexpected(conflict(u"the group is %1 already"_s.arg(status)));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();

@@ -103,6 +103,17 @@ QString ftsQuery(const QString &text)
     return terms.join(u' ');
 }
 
+// The same for PostgreSQL: every word a prefix lexeme, all required ('simple' configuration, so
+// no stemming; underscores split words as the tsvector parser splits them).
+QString tsQuery(const QString &text)
+{
+    static const QRegularExpression word(u"[\\p{L}\\p{N}]+"_s);
+    QStringList terms;
+    for (auto it = word.globalMatch(text.toLower()); it.hasNext();)
+        terms << u'\'' + it.next().captured() + u"':*"_s;
+    return terms.join(u" & "_s);
+}
+
 } // namespace
 
 StoreReader::StoreReader(QSqlDatabase db, QString connectionName, DatabaseUrl::Backend backend)
@@ -207,7 +218,7 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
         anyOfValues << QString(u"%"_s + query.numberSuffix) << QString(u"%"_s + query.numberSuffix);
     }
     if (!query.text.trimmed().isEmpty()) {
-        const QString match = isSqlite() ? ftsQuery(query.text) : query.text;
+        const QString match = isSqlite() ? ftsQuery(query.text) : tsQuery(query.text);
         if (match.isEmpty() && anyOf.isEmpty())
             return QList<CallSummary>();
         if (!match.isEmpty() && isSqlite()) {
@@ -218,10 +229,10 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
             anyOfValues << tenant.value << match << tenant.value << match;
         } else if (!match.isEmpty()) {
             anyOf << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? "
-                     "AND tsv @@ plainto_tsquery('simple', ?) "
+                     "AND tsv @@ to_tsquery('simple', ?) "
                      "UNION SELECT call_id FROM function_traces WHERE tenant_id = ? "
-                     "AND tsv @@ plainto_tsquery('simple', ?))"_s;
-            anyOfValues << tenant.value << query.text << tenant.value << query.text;
+                     "AND tsv @@ to_tsquery('simple', ?))"_s;
+            anyOfValues << tenant.value << match << tenant.value << match;
         }
     }
     if (!anyOf.isEmpty()) {

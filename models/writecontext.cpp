@@ -780,6 +780,32 @@ void WriteContext::addTracePart(const PendingTrace &part, bool isStart)
     }
 }
 
+std::expected<WriteContext::TraceState, StoreError> WriteContext::traceState(qint64 callId,
+                                                                            const QString &toolCallId)
+{
+    TraceState state;
+    const auto failedStatus = [](QStringView status) { return status == "error"_L1 || status == "timeout"_L1; };
+    if (const auto it = m_traces.find(std::make_pair(callId, toolCallId)); it != m_traces.end()) {
+        const PendingTrace &pending = it->second;
+        state.name = pending.finishName.isEmpty() ? pending.startName : pending.finishName;
+        state.failed = failedStatus(pending.status);
+    }
+    auto lookup = prepared(u"SELECT name, status FROM function_traces WHERE call_id = ? AND tool_call_id = ?"_s);
+    if (!lookup)
+        return std::unexpected(lookup.error());
+    (*lookup)->bind(0, callId);
+    (*lookup)->bind(1, toolCallId);
+    if (auto done = (*lookup)->exec(); !done)
+        return std::unexpected(done.error());
+    if ((*lookup)->next()) {
+        if (state.name.isEmpty())
+            state.name = (*lookup)->text(0);
+        state.failed = state.failed || failedStatus((*lookup)->text(1));
+    }
+    (*lookup)->finish();
+    return state;
+}
+
 std::expected<void, StoreError> WriteContext::begin()
 {
     discardTransactionState();

@@ -104,6 +104,14 @@ public:
     void addSegment(PendingSegment segment);
     // Merges a function event into what this transaction knows of its call.
     void addTracePart(const PendingTrace &part, bool isStart);
+    // What is known of a function call before a new part is merged: its name and whether a
+    // failure was already recorded (this transaction's parts first, then the stored row).
+    struct TraceState
+    {
+        QString name;
+        bool failed = false;
+    };
+    std::expected<TraceState, StoreError> traceState(qint64 callId, const QString &toolCallId);
     StoreChanges &changes() { return m_changes; }
     // Queues a callback, or merges it into the open request for the same number; its id.
     std::expected<std::optional<qint64>, StoreError> requestCallback(qint64 tenantId,

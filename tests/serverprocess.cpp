@@ -103,4 +103,41 @@ QByteArray ServerProcess::standardError()
     return m_process ? m_process->readAllStandardError() : QByteArray();
 }
 
+ServerProcess::Command ServerProcess::run(const DatabaseUrl &database, const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, m_home.path());
+    env.remove(u"XDG_CONFIG_HOME"_s);
+    env.remove(u"XDG_DATA_HOME"_s);
+    env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+    process.setProcessEnvironment(env);
+    QStringList all{u"--db"_s, databaseArgument(database)};
+    if (!m_secretsPath.isEmpty())
+        all << u"--secrets-file"_s << m_secretsPath;
+    process.start(QStringLiteral(CALLSCOPE_SERVER_BINARY), all + arguments);
+    Command result;
+    if (!process.waitForFinished(30'000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = "the command did not finish in 30 s";
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString ServerProcess::createToken(const DatabaseUrl &database, const QString &tenant, const QString &scope)
+{
+    const Command created =
+        run(database, {u"token"_s, u"create"_s, u"--tenant"_s, tenant, u"--scope"_s, scope});
+    if (created.exitCode != 0) {
+        qWarning("token create failed (%d): %s", created.exitCode, created.err.constData());
+        return {};
+    }
+    return QString::fromUtf8(created.out).trimmed();
+}
+
 } // namespace CallScope::Test

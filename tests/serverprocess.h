@@ -35,6 +35,17 @@ public:
 
     static QString databaseArgument(const DatabaseUrl &url);
 
+    // A management command (`token create ...`) run with this server's home on `database`.
+    struct Command
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Command run(const DatabaseUrl &database, const QStringList &arguments);
+    // `token create --tenant SLUG --scope SCOPE`: the token, or empty (with a warning).
+    QString createToken(const DatabaseUrl &database, const QString &tenant, const QString &scope);
+
 private:
     QTemporaryDir m_home;
     std::unique_ptr<QProcess> m_process;

@@ -282,13 +282,13 @@ void TestAdapterUltravox::durationFormats_data()
     QTest::newRow("an unreadable billed duration falls back to join-to-end")
         << u"call.billed"_s << uR"("about a minute")"_s << true << qint64(63'200);
     QTest::newRow("a negative billed duration is not read")
-        << u"call.billed"_s << uR"("-3s")"_s << false << qint64(-1);
+        << u"call.billed"_s << uR"("-3s")"_s << true << qint64(63'200);
     QTest::newRow("call.ended prefers join-to-end to the billed duration")
         << u"call.ended"_s << uR"("70s")"_s << true << qint64(63'200);
     QTest::newRow("call.ended of an unjoined call uses the billed duration")
         << u"call.ended"_s << uR"("0s")"_s << false << qint64(0);
-    QTest::newRow("no join and no billed duration give no duration")
-        << u"call.ended"_s << u"null"_s << false << qint64(-1);
+    QTest::newRow("a call never joined lasted nothing, not created to ended")
+        << u"call.ended"_s << u"null"_s << false << qint64(0);
 }
 
 void TestAdapterUltravox::durationFormats()

@@ -123,8 +123,11 @@ QJsonObject statusPayload(QStringView eventName, CallStatus status, const QJsonO
 
     // Joined to ended is the conversation; the billed duration is Ultravox's own reading of it and
     // the only one call.billed is about.
+    // A call that ended without being joined had no conversation: zero, not created to ended.
     const std::optional<qint64> span =
-        joined && ended && *ended >= *joined ? std::optional<qint64>(*ended - *joined) : std::nullopt;
+        joined && ended && *ended >= *joined ? std::optional<qint64>(*ended - *joined)
+        : !joined && status == CallStatus::Ended ? std::optional<qint64>(0)
+                                                 : std::nullopt;
     const auto billed = secondsToMs(call.value("billedDuration"_L1));
     insertIf(payload, u"durationMs"_s,
              eventName == "call.billed"_L1 ? (billed ? billed : span) : (span ? span : billed));

@@ -265,7 +265,7 @@ std::expected<QList<IngestUnit>, BackendEventsError> parseBackendEvents(const QB
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         return std::unexpected(BackendEventsError{
-            -1, u"the body is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset)});
+            -1, u"the body is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset), true});
     if (!document.isObject())
         return std::unexpected(
             BackendEventsError{-1, u"the body must be an event object or {\"events\": [...]}"_s});

@@ -14,8 +14,9 @@ namespace CallScope {
 // the event at `index` of the batch. Nothing of the request is stored.
 struct BackendEventsError
 {
-    int index = -1;
+    int index = -1; // the event at fault; -1 when the whole body is wrong
     QString detail;
+    bool invalidJson = false; // the body does not parse as JSON at all
 };
 
 // The most events one request may carry.

@@ -298,8 +298,9 @@ void IngestService::handleBackendEvents(const Http::Request &request, const Http
     }
     auto units = parseBackendEvents(request.body, m_options.clock());
     if (!units) {
-        count(Provider::Backend, u"invalid_payload"_s);
-        QJsonObject body{{u"error"_s, u"invalid_payload"_s}, {u"detail"_s, units.error().detail}};
+        const QString code = units.error().invalidJson ? u"invalid_json"_s : u"invalid_payload"_s;
+        count(Provider::Backend, code);
+        QJsonObject body{{u"error"_s, code}, {u"detail"_s, units.error().detail}};
         if (units.error().index >= 0)
             body.insert(u"index"_s, units.error().index);
         responder.send(Http::Response::json(400, body));
