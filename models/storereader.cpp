@@ -383,7 +383,7 @@ StoreReader::Result<QList<TraceRecord>> StoreReader::functionTraces(TenantId ten
     auto query =
         run(m_db,
             u"SELECT tool_call_id, name, status, arguments, result, error, start_offset_ms, end_offset_ms, "
-            "duration_ms FROM function_traces WHERE tenant_id = ? AND call_id = ? "
+            "duration_ms, started_at, ended_at FROM function_traces WHERE tenant_id = ? AND call_id = ? "
             "ORDER BY COALESCE(start_offset_ms, end_offset_ms), id"_s,
             {tenant.value, callId});
     if (!query)
@@ -400,6 +400,8 @@ StoreReader::Result<QList<TraceRecord>> StoreReader::functionTraces(TenantId ten
         t.startOffsetMs = optionalLong(query->value(6));
         t.endOffsetMs = optionalLong(query->value(7));
         t.durationMs = optionalLong(query->value(8));
+        t.startedAtMs = optionalLong(query->value(9));
+        t.endedAtMs = optionalLong(query->value(10));
         out.append(t);
     }
     return out;

@@ -243,6 +243,9 @@ struct TraceRecord
     std::optional<qint64> startOffsetMs;
     std::optional<qint64> endOffsetMs;
     std::optional<qint64> durationMs;
+    // When the start and the end were reported (epoch ms); a backend reports times, not offsets.
+    std::optional<qint64> startedAtMs;
+    std::optional<qint64> endedAtMs;
 };
 
 struct CallbackRecord

@@ -263,9 +263,17 @@ std::expected<QList<IngestUnit>, BackendEventsError> parseBackendEvents(const QB
 {
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
+    if (error.error != QJsonParseError::NoError) {
+        // Qt reads only objects and arrays at the top; a lone string or number is JSON all the same,
+        // just not an event.
+        QJsonParseError scalar{};
+        if (QJsonDocument::fromJson('[' + body + ']', &scalar).array().size() == 1 &&
+            scalar.error == QJsonParseError::NoError)
+            return std::unexpected(
+                BackendEventsError{-1, u"the body must be an event object or {\"events\": [...]}"_s});
         return std::unexpected(BackendEventsError{
             -1, u"the body is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset), true});
+    }
     if (!document.isObject())
         return std::unexpected(
             BackendEventsError{-1, u"the body must be an event object or {\"events\": [...]}"_s});

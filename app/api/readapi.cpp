@@ -342,7 +342,16 @@ void ReadApi::getCall(const Http::Request &, const Http::RouteParams &params, Ht
                                                 {u"role"_s, turn.role},
                                                 {u"text"_s, turn.text},
                                                 {u"endOffsetMs"_s, numberOrNull(turn.endMs)}}});
-    for (const TraceRecord &trace : std::as_const(*traces)) {
+    // A provider reports offsets; a backend reports times, placed on the call's axis here (the call's
+    // start may have arrived after them).
+    const auto onAxis = [start](std::optional<qint64> offset, std::optional<qint64> at) {
+        if (offset)
+            return offset;
+        return at ? std::optional<qint64>(std::max<qint64>(0, *at - start)) : std::nullopt;
+    };
+    for (TraceRecord trace : std::as_const(*traces)) {
+        trace.startOffsetMs = onAxis(trace.startOffsetMs, trace.startedAtMs);
+        trace.endOffsetMs = onAxis(trace.endOffsetMs, trace.endedAtMs);
         const std::optional<qint64> offset = trace.startOffsetMs ? trace.startOffsetMs : trace.endOffsetMs;
         items.append({offset.value_or(0), QJsonObject{{u"kind"_s, u"function"_s},
                                                       {u"offsetMs"_s, numberOrNull(offset)},
