@@ -230,7 +230,8 @@ std::expected<IngestUnit, QString> parseEvent(const QJsonObject &object, qint64 
         TRY(code, fields.text("code", true, 200));
         TRY(severity, fields.choice("severity", {u"low"_s, u"medium"_s, u"high"_s, u"critical"_s}, true));
         TRY(message, fields.text("message", true, 4000));
-        TRY(errorType, fields.text("type", false, 200));
+        // The spec names it `type`, which the event's own type already is: it travels as errorType.
+        TRY(errorType, fields.text("errorType", false, 200));
         TRY(stack, fields.text("stack", false, 20000));
         QJsonObject payload{{u"code"_s, *code}, {u"severity"_s, *severity}, {u"message"_s, *message}};
         AdapterUtil::insertIf(payload, u"type"_s, *errorType);
