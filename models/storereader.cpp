@@ -577,4 +577,43 @@ StoreReader::Result<qint64> StoreReader::countCalls(TenantId tenant)
     return count(tenant, u"calls"_s);
 }
 
+StoreReader::Result<QList<StoreReader::OutcomeCount>> StoreReader::outcomeCounts(TenantId tenant, qint64 fromMs,
+                                                                                 qint64 toMs, qint64 bucketMs)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    // Whole numbers of our own, written into the statement: both databases divide integers exactly.
+    auto query = run(m_db,
+                     u"SELECT (sort_at - %1) / %2 AS bucket, COALESCE(outcome, ''), COUNT(*) FROM calls "
+                     "WHERE tenant_id = ? AND merged_into IS NULL AND sort_at >= ? AND sort_at < ? "
+                     "GROUP BY bucket, COALESCE(outcome, '') ORDER BY bucket"_s.arg(fromMs).arg(bucketMs),
+                     {tenant.value, fromMs, toMs});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<OutcomeCount> out;
+    while (query->next())
+        out.append(OutcomeCount{query->value(0).toLongLong(), query->value(1).toString(),
+                                query->value(2).toLongLong()});
+    return out;
+}
+
+StoreReader::Result<QList<StoreReader::TraceSample>> StoreReader::traceSamples(TenantId tenant, qint64 fromMs,
+                                                                               qint64 toMs)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto query = run(m_db,
+                     u"SELECT name, status, duration_ms FROM function_traces WHERE tenant_id = ? AND "
+                     "COALESCE(started_at, ended_at) >= ? AND COALESCE(started_at, ended_at) < ?"_s,
+                     {tenant.value, fromMs, toMs});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<TraceSample> out;
+    while (query->next())
+        out.append(TraceSample{query->value(0).toString(),
+                               functionStatusFromString(query->value(1).toString()).value_or(FunctionStatus::Pending),
+                               optionalLong(query->value(2))});
+    return out;
+}
+
 } // namespace CallScope

@@ -60,6 +60,23 @@ public:
     Result<qint64> countReceipts(TenantId tenant);
     Result<qint64> countCalls(TenantId tenant);
 
+    // Charts: calls started in [fromMs, toMs) by bucket of `bucketMs` (counted from fromMs) and
+    // outcome ("" while a call has none), and every function trace of that window.
+    struct OutcomeCount
+    {
+        qint64 bucket = 0;
+        QString outcome;
+        qint64 count = 0;
+    };
+    Result<QList<OutcomeCount>> outcomeCounts(TenantId tenant, qint64 fromMs, qint64 toMs, qint64 bucketMs);
+    struct TraceSample
+    {
+        QString name;
+        FunctionStatus status = FunctionStatus::Pending;
+        std::optional<qint64> durationMs;
+    };
+    Result<QList<TraceSample>> traceSamples(TenantId tenant, qint64 fromMs, qint64 toMs);
+
 private:
     StoreReader(QSqlDatabase db, QString connectionName, DatabaseUrl::Backend backend);
 

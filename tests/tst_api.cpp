@@ -237,6 +237,8 @@ private slots:
     void callIsFoundByEveryIdItHas();
     void callbackQueueOrderAndActions();
     void errorGroupActionsAndRegressions();
+    void outcomeStatsCountEveryCallInItsBucket();
+    void functionStatsHaveCountsAndPercentiles();
 
     // Operations
     void metricsParseAndTheirCountersMove();
@@ -1378,6 +1380,125 @@ void TestApi::errorGroupActionsAndRegressions()
     QCOMPARE(errors(u"severity=medium"_s).size(), 1);
     QCOMPARE(get(u"/api/v1/errors?status=forgotten"_s).status, 400);
     QCOMPARE(request("POST", u"/api/v1/errors/"_s + id + u"/delete"_s, m_read, "{}").status, 404);
+}
+
+void TestApi::outcomeStatsCountEveryCallInItsBucket()
+{
+    const qint64 start = now() - 200'000;
+    const SampleCalls::Call retell = SampleCalls::retell(m_secrets, u"call_stats"_s, start);
+    const SampleCalls::Call vapi = SampleCalls::vapi(m_secrets, u"vapi-stats"_s, start + 20'000);
+    deliver(retell);
+    deliver(vapi);
+    // A backend-only call three hours ago, still without an outcome.
+    QCOMPARE(postEvents(backendEvent(u"st-1"_s, u"flow.transition"_s, now() - 3 * 3'600'000,
+                                     backendCall(u"be-old"_s), {{u"from"_s, u"a"_s}, {u"to"_s, u"b"_s}}))
+                 .status,
+             200);
+
+    const QString from = QString::fromLatin1(QUrl::toPercentEncoding(iso(now() - 5 * 3'600'000)));
+    const QJsonObject hourly = getObject(u"/api/v1/stats/outcomes?interval=hour&from="_s + from);
+    const QJsonArray buckets = hourly[u"buckets"_s].toArray();
+    QVERIFY2(buckets.size() == 6 || buckets.size() == 7, qPrintable(QString::number(buckets.size())));
+    qint64 total = 0, previous = 0;
+    QHash<QString, qint64> byOutcome;
+    for (const QJsonValue &bucket : buckets) {
+        QCOMPARE(keys(bucket.toObject()), sorted({u"start"_s, u"total"_s, u"completed"_s, u"no_answer"_s,
+                                                  u"busy"_s, u"failed"_s, u"voicemail"_s, u"transferred"_s}));
+        QVERIFY(isIsoUtcWithMs(bucket[u"start"_s]));
+        const qint64 at =
+            QDateTime::fromString(bucket[u"start"_s].toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        QCOMPARE(at % 3'600'000, 0);                          // whole hours
+        QVERIFY(previous == 0 || at - previous == 3'600'000); // none left out
+        previous = at;
+        total += bucket[u"total"_s].toInteger();
+        for (const QString &outcome :
+             {u"completed"_s, u"no_answer"_s, u"busy"_s, u"failed"_s, u"voicemail"_s, u"transferred"_s})
+            byOutcome[outcome] += bucket[outcome].toInteger();
+    }
+    QCOMPARE(total, 3);
+    QHash<QString, qint64> expected;
+    ++expected[retell.expected.outcome];
+    ++expected[vapi.expected.outcome];
+    for (auto it = byOutcome.cbegin(); it != byOutcome.cend(); ++it)
+        QCOMPARE(it.value(), expected.value(it.key()));
+    // The last bucket holds the two calls of a few minutes ago (or the one before it, at an hour's turn).
+    QVERIFY(buckets.last()[u"total"_s].toInteger() + buckets.at(buckets.size() - 2)[u"total"_s].toInteger() >=
+            2);
+
+    // By day (the default): today's bucket has them all; a window before them has none.
+    const QJsonArray daily = getObject(u"/api/v1/stats/outcomes"_s)[u"buckets"_s].toArray();
+    QVERIFY(daily.size() >= 30 && daily.size() <= 31);
+    qint64 dailyTotal = 0;
+    for (const QJsonValue &bucket : daily)
+        dailyTotal += bucket[u"total"_s].toInteger();
+    QCOMPARE(dailyTotal, 3);
+    const QString before = QString::fromLatin1(QUrl::toPercentEncoding(iso(now() - 10 * 3'600'000)));
+    const QString after = QString::fromLatin1(QUrl::toPercentEncoding(iso(now() - 4 * 3'600'000)));
+    qint64 early = 0;
+    for (const QJsonValue &bucket :
+         getObject(u"/api/v1/stats/outcomes?interval=hour&from="_s + before + u"&to="_s + after)[u"buckets"_s]
+             .toArray())
+        early += bucket[u"total"_s].toInteger();
+    QCOMPARE(early, 0);
+
+    const QStringList bads{u"interval=week"_s, u"from=yesterday"_s,
+                           QString(u"from="_s + after + u"&to="_s + before),
+                           u"interval=hour&from=2000-01-01T00:00:00Z"_s};
+    for (const QString &bad : bads) {
+        const HttpAnswer answer = get(u"/api/v1/stats/outcomes?"_s + bad);
+        QVERIFY2(answer.status == 400, qPrintable(bad));
+        QCOMPARE(errorCode(answer), u"invalid_query"_s);
+    }
+    QCOMPARE(get(u"/api/v1/stats/outcomes"_s, m_ingest).status, 401);
+}
+
+void TestApi::functionStatsHaveCountsAndPercentiles()
+{
+    const qint64 t0 = now() - 600'000;
+    QJsonArray events;
+    // 100 successes of 10, 20, ... 1000 ms, 3 failures of 5 s and 2 timeouts of 10 s.
+    for (int i = 1; i <= 105; ++i) {
+        const QString id = u"fs-%1"_s.arg(i);
+        const QJsonObject call = backendCall(u"be-fs-%1"_s.arg(i % 10));
+        events.append(backendEvent(id + u"s"_s, u"tool_call.started"_s, t0 + i * 1000, call,
+                                   {{u"toolCallId"_s, id}, {u"name"_s, u"lookup_patient"_s}}));
+        if (i <= 100) {
+            events.append(backendEvent(id + u"e"_s, u"tool_call.succeeded"_s, t0 + i * 1000 + i * 10, call,
+                                       {{u"toolCallId"_s, id}, {u"result"_s, true}}));
+        } else {
+            const bool timeout = i > 103;
+            events.append(backendEvent(
+                id + u"e"_s, u"tool_call.failed"_s, t0 + i * 1000 + (timeout ? 10'000 : 5'000), call,
+                {{u"toolCallId"_s, id},
+                 {u"error"_s, QJsonObject{{u"code"_s, timeout ? u"timeout"_s : u"crm_down"_s},
+                                          {u"message"_s, u"x"_s}}}}));
+        }
+    }
+    events.append(backendEvent(u"fs-other-s"_s, u"tool_call.started"_s, t0, backendCall(u"be-fs-x"_s),
+                               {{u"toolCallId"_s, u"o"_s}, {u"name"_s, u"send_sms"_s}}));
+    QCOMPARE(object(postEvents(batch(events)))[u"accepted"_s].toInt(), 211);
+
+    const QJsonArray functions = getObject(u"/api/v1/stats/functions"_s)[u"functions"_s].toArray();
+    QCOMPARE(functions.size(), 2);
+    const QJsonObject lookup = functions.at(0).toObject(); // the busiest first
+    QCOMPARE(keys(lookup),
+             sorted({u"name"_s, u"calls"_s, u"errors"_s, u"timeouts"_s, u"p50Ms"_s, u"p95Ms"_s, u"p99Ms"_s}));
+    QCOMPARE(lookup[u"name"_s].toString(), u"lookup_patient"_s);
+    QCOMPARE(lookup[u"calls"_s].toInt(), 105);
+    QCOMPARE(lookup[u"errors"_s].toInt(), 3);
+    QCOMPARE(lookup[u"timeouts"_s].toInt(), 2);
+    QCOMPARE(lookup[u"p50Ms"_s].toInteger(), 530);    // nearest rank 53 of 105
+    QCOMPARE(lookup[u"p95Ms"_s].toInteger(), 1000);   // rank 100
+    QCOMPARE(lookup[u"p99Ms"_s].toInteger(), 10'000); // rank 104
+    const QJsonObject pending = functions.at(1).toObject();
+    QCOMPARE(pending[u"name"_s].toString(), u"send_sms"_s);
+    QCOMPARE(pending[u"calls"_s].toInt(), 1);
+    QVERIFY(pending[u"p50Ms"_s].isNull()); // still running: no duration yet
+
+    // A window that ends before them holds none.
+    const QString to = QString::fromLatin1(QUrl::toPercentEncoding(iso(t0 - 1)));
+    QCOMPARE(getObject(u"/api/v1/stats/functions?to="_s + to)[u"functions"_s].toArray().size(), 0);
+    QCOMPARE(get(u"/api/v1/stats/functions?from=soon"_s).status, 400);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -217,6 +217,8 @@ void ReadApi::registerRoutes(Http::Router &router)
     add(router, "POST", u"/callbacks/{id}/{action}"_s, &ReadApi::callbackAction);
     add(router, "GET", u"/errors"_s, &ReadApi::listErrors);
     add(router, "POST", u"/errors/{id}/{action}"_s, &ReadApi::errorAction);
+    add(router, "GET", u"/stats/outcomes"_s, &ReadApi::outcomeStats);
+    add(router, "GET", u"/stats/functions"_s, &ReadApi::functionStats);
 }
 
 std::optional<std::pair<Provider, QString>> ReadApi::providerReference(const QString &id)
@@ -531,6 +533,134 @@ void ReadApi::errorAction(const Http::Request &, const Http::RouteParams &params
                 return answer->send(storeError(updated.error(), u"error group"_s));
             answer->send(Http::Response::json(200, errorJson(*updated)));
         });
+}
+
+namespace {
+
+// The window of a stats request: from (inclusive) and to (exclusive), ISO 8601; `to` defaults to
+// now and `from` to `defaultSpanMs` before it.
+std::expected<std::pair<qint64, qint64>, QString> statsWindow(const QUrlQuery &query, qint64 defaultSpanMs)
+{
+    std::optional<qint64> from;
+    std::optional<qint64> to = QDateTime::currentMSecsSinceEpoch();
+    for (const auto &[name, field] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
+        if (const QString text = query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+            !text.isEmpty()) {
+            *field = AdapterUtil::isoToMs(text);
+            if (!*field)
+                return std::unexpected(u"%1 is an ISO 8601 time"_s.arg(QLatin1StringView(name)));
+        }
+    }
+    if (!from)
+        from = *to - defaultSpanMs;
+    if (*from >= *to)
+        return std::unexpected(u"from must be before to"_s);
+    return std::pair{*from, *to};
+}
+
+QJsonValue percentile(const QList<qint64> &sorted, double p)
+{
+    if (sorted.isEmpty())
+        return QJsonValue::Null;
+    // Nearest rank: the smallest value with at least p% of the values at or below it.
+    const auto rank = qsizetype(std::ceil(p / 100.0 * double(sorted.size())));
+    return double(sorted.at(std::clamp<qsizetype>(rank, 1, sorted.size()) - 1));
+}
+
+} // namespace
+
+void ReadApi::outcomeStats(const Http::Request &request, const Http::RouteParams &,
+                           Http::Responder &responder, TenantId tenant, const QString &)
+{
+    constexpr qint64 hour = 3'600'000;
+    constexpr qint64 day = 24 * hour;
+    const QString interval = request.query.queryItemValue(u"interval"_s);
+    if (!interval.isEmpty() && interval != "day"_L1 && interval != "hour"_L1)
+        return responder.send(invalidQuery(u"interval is day or hour"_s));
+    const qint64 bucketMs = interval == "hour"_L1 ? hour : day;
+    const auto window = statsWindow(request.query, bucketMs == day ? 30 * day : 24 * hour);
+    if (!window)
+        return responder.send(invalidQuery(window.error()));
+    // Buckets start on whole UTC days or hours.
+    const qint64 from = window->first - ((window->first % bucketMs) + bucketMs) % bucketMs;
+    const qint64 to = window->second;
+    const qint64 buckets = (to - from + bucketMs - 1) / bucketMs;
+    if (buckets > 5000)
+        return responder.send(invalidQuery(u"at most 5000 buckets: narrow from/to or use interval=day"_s));
+    auto counts = m_reader->outcomeCounts(tenant, from, to, bucketMs);
+    if (!counts)
+        return responder.send(storeError(counts.error(), u"stats"_s));
+
+    static const QStringList outcomes{u"completed"_s, u"no_answer"_s, u"busy"_s,
+                                      u"failed"_s,    u"voicemail"_s, u"transferred"_s};
+    QList<QJsonObject> rows(buckets);
+    for (qint64 i = 0; i < buckets; ++i) {
+        QJsonObject row{
+            {u"start"_s,
+             QDateTime::fromMSecsSinceEpoch(from + i * bucketMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {u"total"_s, 0}};
+        for (const QString &outcome : outcomes)
+            row.insert(outcome, 0);
+        rows[i] = row;
+    }
+    for (const StoreReader::OutcomeCount &count : std::as_const(*counts)) {
+        if (count.bucket < 0 || count.bucket >= buckets)
+            continue;
+        QJsonObject &row = rows[count.bucket];
+        row.insert(u"total"_s, row.value(u"total"_s).toInteger() + count.count);
+        if (outcomes.contains(count.outcome))
+            row.insert(count.outcome, row.value(count.outcome).toInteger() + count.count);
+    }
+    QJsonArray items;
+    for (const QJsonObject &row : std::as_const(rows))
+        items.append(row);
+    responder.send(Http::Response::json(200, QJsonObject{{u"buckets"_s, items}}));
+}
+
+void ReadApi::functionStats(const Http::Request &request, const Http::RouteParams &,
+                            Http::Responder &responder, TenantId tenant, const QString &)
+{
+    const auto window = statsWindow(request.query, 30 * 24 * 3'600'000LL);
+    if (!window)
+        return responder.send(invalidQuery(window.error()));
+    auto samples = m_reader->traceSamples(tenant, window->first, window->second);
+    if (!samples)
+        return responder.send(storeError(samples.error(), u"stats"_s));
+    struct Tally
+    {
+        qint64 calls = 0;
+        qint64 errors = 0;
+        qint64 timeouts = 0;
+        QList<qint64> durations;
+    };
+    QHash<QString, Tally> tallies;
+    for (const StoreReader::TraceSample &sample : std::as_const(*samples)) {
+        Tally &tally = tallies[sample.name];
+        ++tally.calls;
+        tally.errors += sample.status == FunctionStatus::Error ? 1 : 0;
+        tally.timeouts += sample.status == FunctionStatus::Timeout ? 1 : 0;
+        if (sample.durationMs)
+            tally.durations.append(*sample.durationMs);
+    }
+    QStringList names = tallies.keys();
+    // The busiest functions first.
+    std::sort(names.begin(), names.end(), [&tallies](const QString &a, const QString &b) {
+        const qint64 ca = tallies.value(a).calls, cb = tallies.value(b).calls;
+        return ca != cb ? ca > cb : a < b;
+    });
+    QJsonArray items;
+    for (const QString &name : std::as_const(names)) {
+        Tally &tally = tallies[name];
+        std::sort(tally.durations.begin(), tally.durations.end());
+        items.append(QJsonObject{{u"name"_s, name.isEmpty() ? QJsonValue::Null : QJsonValue(name)},
+                                 {u"calls"_s, double(tally.calls)},
+                                 {u"errors"_s, double(tally.errors)},
+                                 {u"timeouts"_s, double(tally.timeouts)},
+                                 {u"p50Ms"_s, percentile(tally.durations, 50)},
+                                 {u"p95Ms"_s, percentile(tally.durations, 95)},
+                                 {u"p99Ms"_s, percentile(tally.durations, 99)}});
+    }
+    responder.send(Http::Response::json(200, QJsonObject{{u"functions"_s, items}}));
 }
 
 } // namespace CallScope

@@ -53,6 +53,10 @@ private:
                     const QString &);
     void errorAction(const Http::Request &, const Http::RouteParams &, Http::Responder &, TenantId,
                      const QString &);
+    void outcomeStats(const Http::Request &, const Http::RouteParams &, Http::Responder &, TenantId,
+                      const QString &);
+    void functionStats(const Http::Request &, const Http::RouteParams &, Http::Responder &, TenantId,
+                       const QString &);
 
     StoreReader *reader();
     std::expected<CallSummary, StoreError> findCall(TenantId tenant, const QString &id);
