@@ -1278,6 +1278,7 @@ void TestApi::callbackQueueOrderAndActions()
     QCOMPARE(answer.status, 200);
     QCOMPARE(object(answer)[u"id"_s].toString(), critical);
     QCOMPARE(object(answer)[u"status"_s].toString(), u"completed"_s);
+    QVERIFY(object(answer)[u"nextAttemptAt"_s].isNull()); // nothing more will happen to it
     answer = request("POST", u"/api/v1/callbacks/"_s + critical + u"/complete"_s, m_read, "{}");
     QCOMPARE(answer.status, 409);
     QCOMPARE(errorCode(answer), u"invalid_transition"_s);

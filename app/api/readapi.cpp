@@ -86,7 +86,10 @@ QJsonObject callbackJson(const CallbackRecord &c)
                        {u"concern"_s, textOrNull(c.concern)},
                        {u"callId"_s, textOrNull(c.callUuid)},
                        {u"attempts"_s, c.attempts},
-                       {u"nextAttemptAt"_s, iso(c.nextAttemptAt)},
+                       // Only a request that will be posted again has a next attempt.
+                       {u"nextAttemptAt"_s,
+                        QStringList{u"pending"_s, u"posting"_s, u"failed"_s}.contains(c.status) ? iso(c.nextAttemptAt)
+                                                                                                : QJsonValue::Null},
                        {u"createdAt"_s, iso(c.createdAt)}};
 }
 
