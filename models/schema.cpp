@@ -275,6 +275,17 @@ const char *const version1Postgres[] = {
     "CREATE INDEX function_traces_tsv ON function_traces USING GIN (tsv)",
 };
 
+// Step 2: staff search calls by the last digits of a number (GET /api/v1/calls?q=4711); an index on
+// each number's last four characters finds the few candidates that LIKE '%<digits>' then confirms
+// (the number itself is in it, so SQLite prefers it to calls_from_number), where LIKE alone reads
+// every call. The same expression on both backends (SQLite's substr with a negative start would
+// differ from PostgreSQL's).
+const char *const version2[] = {
+    "CREATE INDEX calls_from_last4 ON calls (tenant_id, (substr(from_number, length(from_number) - 3)), "
+    "from_number)",
+    "CREATE INDEX calls_to_last4 ON calls (tenant_id, (substr(to_number, length(to_number) - 3)), to_number)",
+};
+
 QString dialect(const char *sql, DatabaseUrl::Backend backend)
 {
     QString text = QString::fromUtf8(sql);
@@ -301,7 +312,7 @@ void append(QStringList &out, const char *const (&sql)[N], DatabaseUrl::Backend 
 
 int latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 QStringList statements(int version, DatabaseUrl::Backend backend)
@@ -314,6 +325,9 @@ QStringList statements(int version, DatabaseUrl::Backend backend)
             append(out, version1Sqlite, backend);
         else
             append(out, version1Postgres, backend);
+        break;
+    case 2:
+        append(out, version2, backend);
         break;
     default:
         break;

@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope {
@@ -208,40 +210,131 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
         values << *query.toMs;
     }
     if (query.beforeSortAt) {
-        where << u"(sort_at < ? OR (sort_at = ? AND id < ?))"_s;
+        // Written so that an index on sort_at bounds the range (an OR alone would not).
+        where << u"sort_at <= ? AND (sort_at < ? OR id < ?)"_s;
         values << *query.beforeSortAt << *query.beforeSortAt << query.beforeId;
     }
-    QStringList anyOf; // the text, or the number's last digits
-    QVariantList anyOfValues;
-    if (!query.numberSuffix.isEmpty()) {
-        anyOf << u"from_number LIKE ? OR to_number LIKE ?"_s;
-        anyOfValues << QString(u"%"_s + query.numberSuffix) << QString(u"%"_s + query.numberSuffix);
-    }
-    if (!query.text.trimmed().isEmpty()) {
-        const QString match = isSqlite() ? ftsQuery(query.text) : tsQuery(query.text);
-        if (match.isEmpty() && anyOf.isEmpty())
-            return QList<CallSummary>();
-        if (!match.isEmpty() && isSqlite()) {
-            anyOf << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? AND id IN "
-                     "(SELECT rowid FROM transcript_fts WHERE transcript_fts MATCH ?) "
-                     "UNION SELECT call_id FROM function_traces WHERE tenant_id = ? AND id IN "
-                     "(SELECT rowid FROM function_fts WHERE function_fts MATCH ?))"_s;
-            anyOfValues << tenant.value << match << tenant.value << match;
-        } else if (!match.isEmpty()) {
-            anyOf << u"id IN (SELECT call_id FROM transcript_segments WHERE tenant_id = ? "
-                     "AND tsv @@ to_tsquery('simple', ?) "
-                     "UNION SELECT call_id FROM function_traces WHERE tenant_id = ? "
-                     "AND tsv @@ to_tsquery('simple', ?))"_s;
-            anyOfValues << tenant.value << match << tenant.value << match;
-        }
-    }
-    if (!anyOf.isEmpty()) {
-        where << u"("_s + anyOf.join(u" OR "_s) + u')';
-        values << anyOfValues;
-    }
     const int limit = std::clamp(query.limit, 1, 1000);
-    return selectCalls(tenant, where.join(u" AND "_s), values,
-                       u"ORDER BY sort_at DESC, id DESC LIMIT %1"_s.arg(limit));
+    const QString order = u"ORDER BY sort_at DESC, id DESC LIMIT %1"_s;
+    const QString text = query.text.trimmed();
+    const QString match = text.isEmpty() ? QString() : isSqlite() ? ftsQuery(text) : tsQuery(text);
+    if (match.isEmpty() && query.numberSuffix.isEmpty()) {
+        if (!text.isEmpty())
+            return QList<CallSummary>();
+        return selectCalls(tenant, where.join(u" AND "_s), values, order.arg(limit));
+    }
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+
+    // The calls the text or the number matches, as a UNION of call ids: the text, every word a
+    // prefix, in one transcript turn or one function trace; the number's last digits (an index on
+    // each number's last four digits finds the candidates, LIKE the exact suffix). From `minTurn` and
+    // `minTrace` on, only the turns and traces with at least that id are searched.
+    const auto matching = [&](qint64 minTurn, qint64 minTrace, QVariantList &args) {
+        QStringList parts;
+        if (!match.isEmpty() && isSqlite()) {
+            parts << u"SELECT call_id AS match_id FROM transcript_segments WHERE id IN (SELECT rowid FROM "
+                     "transcript_fts WHERE transcript_fts MATCH ? AND rowid >= ?)"_s
+                  << u"SELECT call_id FROM function_traces WHERE id IN (SELECT rowid FROM function_fts "
+                     "WHERE function_fts MATCH ? AND rowid >= ?)"_s;
+            args << match << minTurn << match << minTrace;
+        } else if (!match.isEmpty()) {
+            parts
+                << u"SELECT call_id AS match_id FROM transcript_segments WHERE tsv @@ "
+                   "to_tsquery('simple', ?) AND id >= ?"_s
+                << u"SELECT call_id FROM function_traces WHERE tsv @@ to_tsquery('simple', ?) AND id >= ?"_s;
+            args << match << minTurn << match << minTrace;
+        }
+        if (!query.numberSuffix.isEmpty()) {
+            const QString last4 = query.numberSuffix.right(4);
+            const QString like = u"%"_s + query.numberSuffix;
+            for (const char *column : {"from_number", "to_number"}) {
+                if (query.numberSuffix.size() < 4) { // shorter than the index's key: LIKE alone
+                    parts << u"SELECT id AS match_id FROM calls WHERE tenant_id = ? AND %1 LIKE ?"_s.arg(
+                        QLatin1StringView(column));
+                    args << tenant.value << like;
+                    continue;
+                }
+                parts << u"SELECT id AS match_id FROM calls WHERE tenant_id = ? AND "
+                         "substr(%1, length(%1) - 3) = ? AND %1 LIKE ?"_s.arg(QLatin1StringView(column));
+                args << tenant.value << last4 << like;
+            }
+        }
+        return parts.join(u" UNION "_s);
+    };
+    // The matching calls that pass the filters, newest first: from the (few) matches to their calls,
+    // never through every call in time order. SQLite's CROSS JOIN keeps that order of the loops.
+    const auto select = [&](const QStringList &filters, const QVariantList &filterValues, int rows,
+                            qint64 minTurn, qint64 minTrace) -> Result<QList<CallSummary>> {
+        QVariantList args;
+        const QString sql = u"SELECT "_s + callColumns + u" FROM ("_s + matching(minTurn, minTrace, args) +
+                            (isSqlite() ? u") AS m CROSS JOIN calls ON calls.id = m.match_id"_s
+                                        : u") AS m JOIN calls ON calls.id = m.match_id"_s) +
+                            u" WHERE tenant_id = ? AND "_s + filters.join(u" AND "_s) + u' ' +
+                            order.arg(rows);
+        auto query = run(m_db, sql, args + QVariantList{tenant.value} + filterValues);
+        if (!query)
+            return std::unexpected(query.error());
+        QList<CallSummary> out;
+        while (query->next())
+            out.append(callFrom(*query));
+        return out;
+    };
+
+    QList<CallSummary> found;
+    QStringList rest = where; // where the calls not found yet are
+    QVariantList restValues = values;
+    if (!match.isEmpty()) {
+        // First the most recent calls the filters pass, and only the turns and traces written from
+        // the oldest of them on: new calls' turns are the newest, so a common word (most searches)
+        // costs what that window holds, not what the whole history holds. Exact either way: the
+        // window is every call from its oldest call's (sort_at, id) on.
+        const int window = std::max(1'000, 20 * limit);
+        auto bounds = run(
+            m_db,
+            u"WITH recent AS (SELECT id, sort_at FROM calls WHERE tenant_id = ? AND %1 "
+            "ORDER BY sort_at DESC, id DESC LIMIT %2), "
+            "oldest AS (SELECT id, sort_at FROM recent ORDER BY sort_at, id LIMIT 1) "
+            "SELECT (SELECT COUNT(*) FROM recent), (SELECT sort_at FROM oldest), (SELECT id FROM oldest), "
+            "(SELECT MIN(id) FROM transcript_segments WHERE call_id IN (SELECT id FROM recent)), "
+            "(SELECT MIN(id) FROM function_traces WHERE call_id IN (SELECT id FROM recent))"_s
+                .arg(where.join(u" AND "_s))
+                .arg(window),
+            QVariantList{tenant.value} + values);
+        if (!bounds)
+            return std::unexpected(bounds.error());
+        if (!bounds->next())
+            return std::unexpected(StoreError{StoreError::Kind::Statement, u"no window of recent calls"_s});
+        const qint64 count = bounds->value(0).toLongLong();
+        if (count == 0)
+            return found;
+        const qint64 oldestSortAt = bounds->value(1).toLongLong();
+        const qint64 oldestId = bounds->value(2).toLongLong();
+        // No turn (trace) in the window: nothing of its text can match there.
+        constexpr qint64 none = std::numeric_limits<qint64>::max();
+        const qint64 minTurn = bounds->value(3).isNull() ? none : bounds->value(3).toLongLong();
+        const qint64 minTrace = bounds->value(4).isNull() ? none : bounds->value(4).toLongLong();
+        bounds->finish();
+        QStringList inWindow = where;
+        QVariantList inWindowValues = values;
+        inWindow << u"sort_at >= ? AND (sort_at > ? OR id >= ?)"_s;
+        inWindowValues << oldestSortAt << oldestSortAt << oldestId;
+        auto recent = select(inWindow, inWindowValues, limit, minTurn, minTrace);
+        if (!recent)
+            return recent;
+        found = std::move(*recent);
+        if (found.size() >= limit || count < window)
+            return found;
+        rest << u"sort_at <= ? AND (sort_at < ? OR id < ?)"_s;
+        restValues << oldestSortAt << oldestSortAt << oldestId;
+    }
+    // The rest of the history (a rare word, or a number): from the matching turns, traces and numbers
+    // to their calls, which are few, rather than through every call in time order.
+    auto older = select(rest, restValues, limit - int(found.size()), 0, 0);
+    if (!older)
+        return older;
+    found.append(*older);
+    return found;
 }
 
 StoreReader::Result<CallSummary> StoreReader::call(TenantId tenant, qint64 callId)
@@ -577,8 +670,8 @@ StoreReader::Result<qint64> StoreReader::countCalls(TenantId tenant)
     return count(tenant, u"calls"_s);
 }
 
-StoreReader::Result<QList<StoreReader::OutcomeCount>> StoreReader::outcomeCounts(TenantId tenant, qint64 fromMs,
-                                                                                 qint64 toMs, qint64 bucketMs)
+StoreReader::Result<QList<StoreReader::OutcomeCount>>
+StoreReader::outcomeCounts(TenantId tenant, qint64 fromMs, qint64 toMs, qint64 bucketMs)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
@@ -586,7 +679,8 @@ StoreReader::Result<QList<StoreReader::OutcomeCount>> StoreReader::outcomeCounts
     auto query = run(m_db,
                      u"SELECT (sort_at - %1) / %2 AS bucket, COALESCE(outcome, ''), COUNT(*) FROM calls "
                      "WHERE tenant_id = ? AND merged_into IS NULL AND sort_at >= ? AND sort_at < ? "
-                     "GROUP BY bucket, COALESCE(outcome, '') ORDER BY bucket"_s.arg(fromMs).arg(bucketMs),
+                     "GROUP BY bucket, COALESCE(outcome, '') ORDER BY bucket"_s.arg(fromMs)
+                         .arg(bucketMs),
                      {tenant.value, fromMs, toMs});
     if (!query)
         return std::unexpected(query.error());
@@ -610,9 +704,10 @@ StoreReader::Result<QList<StoreReader::TraceSample>> StoreReader::traceSamples(T
         return std::unexpected(query.error());
     QList<TraceSample> out;
     while (query->next())
-        out.append(TraceSample{query->value(0).toString(),
-                               functionStatusFromString(query->value(1).toString()).value_or(FunctionStatus::Pending),
-                               optionalLong(query->value(2))});
+        out.append(TraceSample{
+            query->value(0).toString(),
+            functionStatusFromString(query->value(1).toString()).value_or(FunctionStatus::Pending),
+            optionalLong(query->value(2))});
     return out;
 }
 

@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -45,6 +47,7 @@ private slots:
     void lateStatusNeverRegressesAnEndedCall();
     void functionEndBeforeStartMakesOneTrace();
     void fullTextSearchFindsTranscriptAndFunctions();
+    void searchPagesThroughManyCallsNewestFirst();
     void readHelpersRefuseOtherTenants_data();
     void readHelpersRefuseOtherTenants();
     void announcesWhatChanged();
@@ -484,6 +487,92 @@ void TestStore::fullTextSearchFindsTranscriptAndFunctions()
     CallQuery query;
     query.text = u"grooming"_s;
     QVERIFY(reader->calls(salon, query)->isEmpty());
+}
+
+void TestStore::searchPagesThroughManyCallsNewestFirst()
+{
+    // More calls than the reader's window of recent calls (1 000 for small pages), so both of its
+    // ways are taken: a word of every call is answered from the window, a word of a few old calls
+    // from the whole history. Start times are not in arrival order: every seventh call started
+    // half an hour before the ones that arrived just before it.
+    auto store = openStore();
+    const qint64 t0 = 1'790'000'000'000;
+    constexpr int calls = 1'500;
+    struct Expected
+    {
+        qint64 start;
+        int index;
+    };
+    std::vector<Expected> order;
+    QList<IngestUnit> units;
+    for (int i = 0; i < calls; ++i) {
+        const QString id = u"c%1"_s.arg(i);
+        const qint64 start = t0 + qint64(i) * 60'000 - (i % 7 == 0 ? 30 * 60'000 : 0);
+        order.push_back({start, i});
+        const QString number = u"+49301234%1"_s.arg(i % 50, 2, 10, QLatin1Char('0'));
+        units << makeUnit(Provider::Retell, id + u"-s"_s, id,
+                          {statusEvent(Provider::Retell, id, CallStatus::InProgress, start,
+                                       {{u"fromNumber"_s, number}, {u"startedAt"_s, double(start)}})})
+              << makeUnit(Provider::Retell, id + u"-t"_s, id,
+                          {transcriptEvent(Provider::Retell, id, u"user"_s,
+                                           i % 500 == 3 ? u"I need an appointment for a wedding"_s
+                                                        : u"I need an appointment"_s,
+                                           1000, start + 1000)});
+        if (units.size() >= 200 || i == calls - 1) {
+            ingestOk(*store, u"default"_s, units);
+            units.clear();
+        }
+    }
+    // Newest start first; calls that arrived later have larger ids.
+    std::sort(order.begin(), order.end(), [](const Expected &a, const Expected &b) {
+        return a.start != b.start ? a.start > b.start : a.index > b.index;
+    });
+    const auto expected = [&order](const std::function<bool(int)> &matches) {
+        QStringList ids;
+        for (const Expected &e : order) {
+            if (matches(e.index))
+                ids << u"c%1"_s.arg(e.index);
+        }
+        return ids;
+    };
+
+    auto reader = std::move(*StoreReader::open(m_url, m_url.password));
+    const TenantId tenant = reader->tenant(u"default"_s)->id;
+    // Every page, each continuing after the last call of the one before (the API's cursor).
+    const auto pages = [&](CallQuery query) {
+        QStringList ids;
+        for (;;) {
+            const auto page = reader->calls(tenant, query);
+            if (!page)
+                qFatal("calls: %s", qPrintable(page.error().message));
+            for (const CallSummary &c : *page)
+                ids << c.providerCallId;
+            if (page->size() < query.limit)
+                return ids;
+            query.beforeSortAt = page->last().sortAt;
+            query.beforeId = page->last().id;
+        }
+    };
+    CallQuery common;
+    common.text = u"appointment"_s;
+    common.limit = 40;
+    QCOMPARE(pages(common), expected([](int) { return true; }));
+    CallQuery rare;
+    rare.text = u"wedding"_s;
+    rare.limit = 2;
+    QCOMPARE(pages(rare), expected([](int i) { return i % 500 == 3; }));
+    rare.limit = 10;
+    QCOMPARE(pages(rare), expected([](int i) { return i % 500 == 3; }));
+    // The last digits of the caller's number (the API sets both: the digits are words, too).
+    CallQuery digits;
+    digits.text = u"123407"_s;
+    digits.numberSuffix = u"123407"_s;
+    digits.limit = 7;
+    QCOMPARE(pages(digits), expected([](int i) { return i % 50 == 7; }));
+    digits.text = digits.numberSuffix = u"3407"_s;
+    QCOMPARE(pages(digits), expected([](int i) { return i % 50 == 7; }));
+    digits.text = digits.numberSuffix = u"9999"_s;
+    QCOMPARE(pages(digits), QStringList());
 }
 
 void TestStore::readHelpersRefuseOtherTenants_data()

@@ -6,7 +6,12 @@
 //                         [--events-per-call E] [--submitters C] [--in-flight F] [--mix
 //                         status|transcript|mixed]
 // appends N synthetic events through the group-commit writer and prints events/s.
+//   callscope-bench query [--db URL] [--calls N] [--requests N] [--day-hours H]
+// fills a store with N simulated calls through callscope-server (callscope-sim's simulator, a day of
+// H hours per 10 000 calls; skipped when the store given by --db holds them already) and prints GET
+// /api/v1/calls?q=... latency per query class.
 #include "httpbench.h"
+#include "querybench.h"
 #include "store.h"
 #include "testsupport.h"
 
@@ -177,6 +182,7 @@ int usage(FILE *to)
                      "                             [--receipts-per-submission R] [--events-per-call E]\n"
                      "                             [--submitters C] [--in-flight F]\n"
                      "                             [--mix status|transcript|mixed]\n");
+    std::fprintf(to, "usage: callscope-bench query [--db URL] [--calls N] [--requests N] [--day-hours H]\n");
     return to == stdout ? 0 : 2;
 }
 
@@ -214,6 +220,31 @@ int main(int argc, char *argv[])
                 return usage(stderr);
         }
         return Bench::runHttpBench(options);
+    }
+    if (args.at(1) == "query"_L1) {
+        Bench::QueryBenchOptions options;
+        for (qsizetype i = 2; i < args.size(); ++i) {
+            if (args.at(i) == "--help"_L1)
+                return usage(stdout);
+            if (i + 1 >= args.size())
+                return usage(stderr);
+            const QString &a = args.at(i);
+            const QString v = args.at(++i);
+            bool ok = true;
+            if (a == "--db"_L1)
+                options.db = v;
+            else if (a == "--calls"_L1)
+                options.calls = v.toInt(&ok);
+            else if (a == "--requests"_L1)
+                options.requests = v.toInt(&ok);
+            else if (a == "--day-hours"_L1)
+                options.dayHours = v.toInt(&ok);
+            else
+                return usage(stderr);
+            if (!ok || options.calls <= 0 || options.requests <= 0 || options.dayHours <= 0)
+                return usage(stderr);
+        }
+        return Bench::runQueryBench(options);
     }
     if (args.at(1) != "store"_L1)
         return usage(stderr);
