@@ -262,17 +262,20 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
         }
         return parts.join(u" UNION "_s);
     };
-    // The matching calls that pass the filters, newest first: from the (few) matches to their calls,
-    // never through every call in time order. SQLite's CROSS JOIN keeps that order of the loops.
+    // The matching calls that pass the filters, newest first, from the (few) matches to their calls,
+    // never through every call in time order. SQLite's CROSS JOIN keeps that order of the loops;
+    // PostgreSQL's planner would hash-join every call, but looks up the ids of an array one by one.
     const auto select = [&](const QStringList &filters, const QVariantList &filterValues, int rows,
                             qint64 minTurn, qint64 minTrace) -> Result<QList<CallSummary>> {
         QVariantList args;
-        const QString sql = u"SELECT "_s + callColumns + u" FROM ("_s + matching(minTurn, minTrace, args) +
-                            (isSqlite() ? u") AS m CROSS JOIN calls ON calls.id = m.match_id"_s
-                                        : u") AS m JOIN calls ON calls.id = m.match_id"_s) +
-                            u" WHERE tenant_id = ? AND "_s + filters.join(u" AND "_s) + u' ' +
-                            order.arg(rows);
-        auto query = run(m_db, sql, args + QVariantList{tenant.value} + filterValues);
+        const QString sql =
+            isSqlite()
+                ? u"SELECT "_s + callColumns + u" FROM ("_s + matching(minTurn, minTrace, args) +
+                      u") AS m CROSS JOIN calls ON calls.id = m.match_id WHERE tenant_id = ? AND "_s
+                : u"SELECT "_s + callColumns + u" FROM calls WHERE id = ANY (ARRAY(SELECT match_id FROM ("_s +
+                      matching(minTurn, minTrace, args) + u") AS m)) AND tenant_id = ? AND "_s;
+        auto query = run(m_db, sql + filters.join(u" AND "_s) + u' ' + order.arg(rows),
+                         args + QVariantList{tenant.value} + filterValues);
         if (!query)
             return std::unexpected(query.error());
         QList<CallSummary> out;
@@ -280,15 +283,30 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
             out.append(callFrom(*query));
         return out;
     };
+    // PostgreSQL: whether one call matches, through its own turns and traces (by their call_id
+    // index; the stored tsvectors need no full-text index for that).
+    const auto matches = [&](QVariantList &args) -> QString {
+        QStringList any{u"EXISTS (SELECT 1 FROM transcript_segments s WHERE s.call_id = calls.id AND "
+                        "s.tsv @@ to_tsquery('simple', ?))"_s,
+                        u"EXISTS (SELECT 1 FROM function_traces f WHERE f.call_id = calls.id AND "
+                        "f.tsv @@ to_tsquery('simple', ?))"_s};
+        args << match << match;
+        if (!query.numberSuffix.isEmpty()) {
+            any << u"from_number LIKE ? OR to_number LIKE ?"_s;
+            args << QString(u"%"_s + query.numberSuffix) << QString(u"%"_s + query.numberSuffix);
+        }
+        return u"("_s + any.join(u" OR "_s) + u')';
+    };
 
     QList<CallSummary> found;
     QStringList rest = where; // where the calls not found yet are
     QVariantList restValues = values;
     if (!match.isEmpty()) {
-        // First the most recent calls the filters pass, and only the turns and traces written from
-        // the oldest of them on: new calls' turns are the newest, so a common word (most searches)
-        // costs what that window holds, not what the whole history holds. Exact either way: the
-        // window is every call from its oldest call's (sort_at, id) on.
+        // First the most recent calls the filters pass: a common word (most searches) costs what
+        // that window holds, not what the whole history holds. SQLite searches only the turns and
+        // traces written from the window's oldest call on (new calls' turns are the newest);
+        // PostgreSQL looks at the window's calls one by one, newest first, until the page is full.
+        // Exact either way: the window is every call from its oldest call's (sort_at, id) on.
         const int window = std::max(1'000, 20 * limit);
         auto bounds = run(
             m_db,
@@ -296,10 +314,13 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
             "ORDER BY sort_at DESC, id DESC LIMIT %2), "
             "oldest AS (SELECT id, sort_at FROM recent ORDER BY sort_at, id LIMIT 1) "
             "SELECT (SELECT COUNT(*) FROM recent), (SELECT sort_at FROM oldest), (SELECT id FROM oldest), "
-            "(SELECT MIN(id) FROM transcript_segments WHERE call_id IN (SELECT id FROM recent)), "
-            "(SELECT MIN(id) FROM function_traces WHERE call_id IN (SELECT id FROM recent))"_s
-                .arg(where.join(u" AND "_s))
-                .arg(window),
+            "%3"_s.arg(where.join(u" AND "_s))
+                .arg(window)
+                .arg(isSqlite()
+                         ? u"(SELECT MIN(id) FROM transcript_segments WHERE call_id IN (SELECT id FROM "
+                           u"recent)), "
+                           "(SELECT MIN(id) FROM function_traces WHERE call_id IN (SELECT id FROM recent))"_s
+                         : u"NULL, NULL"_s),
             QVariantList{tenant.value} + values);
         if (!bounds)
             return std::unexpected(bounds.error());
@@ -319,7 +340,12 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
         QVariantList inWindowValues = values;
         inWindow << u"sort_at >= ? AND (sort_at > ? OR id >= ?)"_s;
         inWindowValues << oldestSortAt << oldestSortAt << oldestId;
-        auto recent = select(inWindow, inWindowValues, limit, minTurn, minTrace);
+        auto recent = [&]() -> Result<QList<CallSummary>> {
+            if (isSqlite())
+                return select(inWindow, inWindowValues, limit, minTurn, minTrace);
+            inWindow << matches(inWindowValues);
+            return selectCalls(tenant, inWindow.join(u" AND "_s), inWindowValues, order.arg(limit));
+        }();
         if (!recent)
             return recent;
         found = std::move(*recent);
