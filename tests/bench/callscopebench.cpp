@@ -10,6 +10,7 @@
 // fills a store with N simulated calls through callscope-server (callscope-sim's simulator, a day of
 // H hours per 10 000 calls; skipped when the store given by --db holds them already) and prints GET
 // /api/v1/calls?q=... latency per query class.
+#include "benchutil.h"
 #include "httpbench.h"
 #include "querybench.h"
 #include "store.h"
@@ -80,15 +81,10 @@ double percentile(std::vector<double> &values, double p)
 int storeBench(const StoreBenchOptions &options)
 {
     QTemporaryDir dir;
-    DatabaseUrl url = DatabaseUrl::sqlite(dir.filePath(u"bench.db"_s));
-    if (!options.db.isEmpty()) {
-        auto parsed = DatabaseUrl::parse(options.db);
-        if (!parsed) {
-            std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(parsed.error()));
-            return 2;
-        }
-        url = *parsed;
-    }
+    const std::optional<DatabaseUrl> database = Bench::benchDatabase(options.db, dir);
+    if (!database)
+        return 2;
+    DatabaseUrl url = *database;
     auto opened =
         Store::open(url, url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password);
     if (!opened) {
@@ -186,6 +182,23 @@ int usage(FILE *to)
     return to == stdout ? 0 : 2;
 }
 
+// Reads the "--name value" pairs after the mode; `set` keeps one and answers whether it knew the name
+// and could take the value. Answers -1 when all were read, else the exit code to return.
+template<typename Set> int readOptions(const QStringList &args, Set set)
+{
+    for (qsizetype i = 2; i < args.size(); ++i) {
+        if (args.at(i) == "--help"_L1)
+            return usage(stdout);
+        if (i + 1 >= args.size())
+            return usage(stderr);
+        const QString &name = args.at(i);
+        const QString &value = args.at(++i);
+        if (!set(name, value))
+            return usage(stderr);
+    }
+    return -1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -196,13 +209,7 @@ int main(int argc, char *argv[])
         return usage(args.size() < 2 ? stderr : stdout);
     if (args.at(1) == "http"_L1) {
         Bench::HttpBenchOptions options;
-        for (qsizetype i = 2; i < args.size(); ++i) {
-            if (args.at(i) == "--help"_L1)
-                return usage(stdout);
-            if (i + 1 >= args.size())
-                return usage(stderr);
-            const QString &a = args.at(i);
-            const QString v = args.at(++i);
+        const int status = readOptions(args, [&options](const QString &a, const QString &v) {
             bool ok = true;
             if (a == "--db"_L1)
                 options.db = v;
@@ -215,21 +222,16 @@ int main(int argc, char *argv[])
             else if (a == "--payload"_L1 && (v == "calls"_L1 || v == "small"_L1))
                 options.payload = v;
             else
-                return usage(stderr);
-            if (!ok || options.requests <= 0 || options.connections <= 0 || options.rate < 0)
-                return usage(stderr);
-        }
+                return false;
+            return ok && options.requests > 0 && options.connections > 0 && options.rate >= 0;
+        });
+        if (status >= 0)
+            return status;
         return Bench::runHttpBench(options);
     }
     if (args.at(1) == "query"_L1) {
         Bench::QueryBenchOptions options;
-        for (qsizetype i = 2; i < args.size(); ++i) {
-            if (args.at(i) == "--help"_L1)
-                return usage(stdout);
-            if (i + 1 >= args.size())
-                return usage(stderr);
-            const QString &a = args.at(i);
-            const QString v = args.at(++i);
+        const int status = readOptions(args, [&options](const QString &a, const QString &v) {
             bool ok = true;
             if (a == "--db"_L1)
                 options.db = v;
@@ -240,22 +242,17 @@ int main(int argc, char *argv[])
             else if (a == "--day-hours"_L1)
                 options.dayHours = v.toInt(&ok);
             else
-                return usage(stderr);
-            if (!ok || options.calls <= 0 || options.requests <= 0 || options.dayHours <= 0)
-                return usage(stderr);
-        }
+                return false;
+            return ok && options.calls > 0 && options.requests > 0 && options.dayHours > 0;
+        });
+        if (status >= 0)
+            return status;
         return Bench::runQueryBench(options);
     }
     if (args.at(1) != "store"_L1)
         return usage(stderr);
     StoreBenchOptions options;
-    for (qsizetype i = 2; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (a == "--help"_L1)
-            return usage(stdout);
-        if (i + 1 >= args.size())
-            return usage(stderr);
-        const QString v = args.at(++i);
+    const int status = readOptions(args, [&options](const QString &a, const QString &v) {
         bool ok = true;
         if (a == "--db"_L1)
             options.db = v;
@@ -274,11 +271,12 @@ int main(int argc, char *argv[])
         else if (a == "--mix"_L1 && (v == "status"_L1 || v == "transcript"_L1 || v == "mixed"_L1))
             options.mix = v;
         else
-            return usage(stderr);
-        if (!ok || options.events <= 0 || options.eventsPerReceipt <= 0 ||
-            options.receiptsPerSubmission <= 0 || options.eventsPerCall <= 0 || options.submitters <= 0 ||
-            options.inFlight <= 0)
-            return usage(stderr);
-    }
+            return false;
+        return ok && options.events > 0 && options.eventsPerReceipt > 0 &&
+               options.receiptsPerSubmission > 0 && options.eventsPerCall > 0 && options.submitters > 0 &&
+               options.inFlight > 0;
+    });
+    if (status >= 0)
+        return status;
     return storeBench(options);
 }

@@ -2,6 +2,7 @@
 #include "httpbench.h"
 
 #include "adapters/adapter.h"
+#include "benchutil.h"
 #include "samplecalls.h"
 #include "serverprocess.h"
 
@@ -92,15 +93,10 @@ double percentile(std::vector<double> &sorted, double p)
 int runHttpBench(const HttpBenchOptions &options)
 {
     QTemporaryDir dir;
-    DatabaseUrl url = DatabaseUrl::sqlite(dir.filePath(u"bench.db"_s));
-    if (!options.db.isEmpty()) {
-        auto parsed = DatabaseUrl::parse(options.db);
-        if (!parsed) {
-            std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(parsed.error()));
-            return 2;
-        }
-        url = *parsed;
-    }
+    const std::optional<DatabaseUrl> database = Bench::benchDatabase(options.db, dir);
+    if (!database)
+        return 2;
+    DatabaseUrl url = *database;
     const SampleCalls::Secrets secrets;
     Test::ServerProcess server;
     server.setSecrets(secrets.secretsFileJson());

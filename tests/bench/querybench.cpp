@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "querybench.h"
 
+#include "benchutil.h"
 #include "httpclient.h"
 #include "samplecalls.h"
 #include "serverprocess.h"
@@ -120,15 +121,10 @@ bool simulate(quint16 port, const QString &secretsFile, const QString &ingestTok
 int runQueryBench(const QueryBenchOptions &options)
 {
     QTemporaryDir dir;
-    DatabaseUrl url = DatabaseUrl::sqlite(dir.filePath(u"bench.db"_s));
-    if (!options.db.isEmpty()) {
-        auto parsed = DatabaseUrl::parse(options.db);
-        if (!parsed) {
-            std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(parsed.error()));
-            return 2;
-        }
-        url = *parsed;
-    }
+    const std::optional<DatabaseUrl> database = Bench::benchDatabase(options.db, dir);
+    if (!database)
+        return 2;
+    DatabaseUrl url = *database;
     const QString password = url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password;
 
     const SampleCalls::Secrets secrets;

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchutil.h"
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace CallScope::Bench {
+
+std::optional<DatabaseUrl> benchDatabase(const QString &option, const QTemporaryDir &dir)
+{
+    if (option.isEmpty())
+        return DatabaseUrl::sqlite(dir.filePath(u"bench.db"_s));
+    auto parsed = DatabaseUrl::parse(option);
+    if (!parsed) {
+        std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(parsed.error()));
+        return std::nullopt;
+    }
+    return *parsed;
+}
+
+} // namespace CallScope::Bench
