@@ -43,7 +43,7 @@ private:
 
     WriteContext &m_ctx;
     Provider m_receiptProvider = Provider::Backend; // who delivered the unit being applied
-    std::optional<qint64> m_receiptId;               // and its receipt
+    std::optional<qint64> m_receiptId;              // and its receipt
 };
 
 } // namespace CallScope

@@ -139,7 +139,8 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
         auto tenant = context.tenantId(tenantSlug);
         if (!tenant)
             return std::unexpected(tenant.error());
-        auto select = context.prepared(u"SELECT status, regression FROM error_groups WHERE tenant_id = ? AND id = ?"_s);
+        auto select =
+            context.prepared(u"SELECT status, regression FROM error_groups WHERE tenant_id = ? AND id = ?"_s);
         if (!select)
             return std::unexpected(select.error());
         (*select)->bind(0, *tenant);
@@ -157,8 +158,8 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
                                : action == ErrorGroupAction::Ignore ? u"ignored"_s
                                                                     : u"unresolved"_s;
         // Reopening a regression (unresolved again by itself) acknowledges it: the flag goes.
-        const bool allowed = action == ErrorGroupAction::Reopen ? status != "unresolved"_L1 || regression
-                                                                : status != target;
+        const bool allowed =
+            action == ErrorGroupAction::Reopen ? status != "unresolved"_L1 || regression : status != target;
         if (!allowed)
             return std::unexpected(conflict(u"the group is %1 already"_s.arg(status)));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();

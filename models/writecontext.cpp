@@ -781,16 +781,19 @@ void WriteContext::addTracePart(const PendingTrace &part, bool isStart)
 }
 
 std::expected<WriteContext::TraceState, StoreError> WriteContext::traceState(qint64 callId,
-                                                                            const QString &toolCallId)
+                                                                             const QString &toolCallId)
 {
     TraceState state;
-    const auto failedStatus = [](QStringView status) { return status == "error"_L1 || status == "timeout"_L1; };
+    const auto failedStatus = [](QStringView status) {
+        return status == "error"_L1 || status == "timeout"_L1;
+    };
     if (const auto it = m_traces.find(std::make_pair(callId, toolCallId)); it != m_traces.end()) {
         const PendingTrace &pending = it->second;
         state.name = pending.finishName.isEmpty() ? pending.startName : pending.finishName;
         state.failed = failedStatus(pending.status);
     }
-    auto lookup = prepared(u"SELECT name, status FROM function_traces WHERE call_id = ? AND tool_call_id = ?"_s);
+    auto lookup =
+        prepared(u"SELECT name, status FROM function_traces WHERE call_id = ? AND tool_call_id = ?"_s);
     if (!lookup)
         return std::unexpected(lookup.error());
     (*lookup)->bind(0, callId);

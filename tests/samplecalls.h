@@ -54,8 +54,10 @@ struct Call
 
 // `publicBaseUrl` is what Twilio signs (the listener's public URL); `tenant` "default" uses the
 // routes without /t/. Times are around `startMs`.
-Call retell(const Secrets &secrets, const QString &callId, qint64 startMs, const QString &tenant = QStringLiteral("default"));
-Call vapi(const Secrets &secrets, const QString &callId, qint64 startMs, const QString &tenant = QStringLiteral("default"));
+Call retell(const Secrets &secrets, const QString &callId, qint64 startMs,
+            const QString &tenant = QStringLiteral("default"));
+Call vapi(const Secrets &secrets, const QString &callId, qint64 startMs,
+          const QString &tenant = QStringLiteral("default"));
 Call ultravox(const Secrets &secrets, const QString &callId, qint64 startMs,
               const QString &tenant = QStringLiteral("default"));
 Call liveKit(const Secrets &secrets, const QString &roomSid, qint64 startMs,

@@ -73,7 +73,8 @@ bool ServerProcess::start(const DatabaseUrl &database, const QStringList &extra)
     static const QRegularExpression first(u"^listening on 127\\.0\\.0\\.1:(\\d+)\n"_s);
     const auto match = first.match(QString::fromLatin1(out));
     if (!match.hasMatch()) {
-        m_error = u"the server did not start: "_s + QString::fromLocal8Bit(out + m_process->readAllStandardError());
+        m_error =
+            u"the server did not start: "_s + QString::fromLocal8Bit(out + m_process->readAllStandardError());
         return false;
     }
     m_port = quint16(match.captured(1).toUInt());

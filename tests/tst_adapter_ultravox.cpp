@@ -148,8 +148,7 @@ void TestAdapterUltravox::webhook_data()
     QTest::newRow("call.started is queued at the time the call was created, and has not started yet")
         << delivery(u"call.started"_s, notJoined) << u"call.started:"_s + callId << callId << true
         << createdMs << QStringList{u"call.status"_s}
-        << QStringList{
-               uR"({"status": "queued", "startedAt": null, "endedAt": null, "durationMs": null,
+        << QStringList{uR"({"status": "queued", "startedAt": null, "endedAt": null, "durationMs": null,
                            "reason": null, "outcome": null, "agent": "a1c2e3f4-0000-4a4a-8b8b-123456789abc",
                            "direction": null})"_s};
 

@@ -192,7 +192,8 @@ void TestIngest::wholeCallEndsAsExpected()
     QCOMPARE(summary->durationMs.value_or(-1), expected.durationMs);
     QCOMPARE(summary->functionCallCount, expected.functionTraces);
     QCOMPARE(summary->transcriptSegmentCount, expected.transcriptSegments);
-    QCOMPARE(count(*store, u"SELECT COUNT(*) FROM function_traces WHERE call_id = ? AND status = 'error'"_s, {summary->id}),
+    QCOMPARE(count(*store, u"SELECT COUNT(*) FROM function_traces WHERE call_id = ? AND status = 'error'"_s,
+                   {summary->id}),
              expected.failedFunctions);
     QCOMPARE(store->receipts(id, summary->id)->size(), call.deliveries.size());
 }
@@ -261,7 +262,8 @@ void TestIngest::refusedDeliveriesStoreNothing_data()
         << SampleCalls::retellStarted(m_secrets, u"call_b"_s, t, u"bare"_s) << u"missing_credentials"_s;
     SampleCalls::Call twilio = SampleCalls::twilio(m_secrets, u"CA22222222222222222222222222222222"_s, t,
                                                    "https://other-host.example.com");
-    QTest::newRow("a Twilio signature over another public URL") << twilio.deliveries.first() << u"bad_signature"_s;
+    QTest::newRow("a Twilio signature over another public URL")
+        << twilio.deliveries.first() << u"bad_signature"_s;
 }
 
 void TestIngest::refusedDeliveriesStoreNothing()
@@ -279,8 +281,10 @@ void TestIngest::refusedDeliveriesStoreNothing()
 
 void TestIngest::malformedJsonIsBadRequest()
 {
-    SampleCalls::Delivery delivery{Provider::Retell, "/webhooks/retell", "application/json", {}, "{\"event\": \"call_ended\", "};
-    delivery.headers.append({"x-retell-signature", WebhookSigner::retell(delivery.body, m_secrets.retellApiKey, now())});
+    SampleCalls::Delivery delivery{
+        Provider::Retell, "/webhooks/retell", "application/json", {}, "{\"event\": \"call_ended\", "};
+    delivery.headers.append(
+        {"x-retell-signature", WebhookSigner::retell(delivery.body, m_secrets.retellApiKey, now())});
     const HttpAnswer answer = post(delivery);
     QCOMPARE(answer.status, 400);
     QCOMPARE(answerCode(answer), u"invalid_json"_s);
@@ -349,9 +353,10 @@ void TestIngest::vapiSecretsNeverReachTheStore()
         QCOMPARE(post(delivery).status, 200);
     }
     auto store = reader();
-    for (const QString &sql : {u"SELECT COUNT(*) FROM receipts WHERE CAST(body AS TEXT) LIKE '%SECRET-TWILIO%'"_s,
-                               u"SELECT COUNT(*) FROM receipts WHERE headers LIKE '%vapi-shared-secret%'"_s,
-                               u"SELECT COUNT(*) FROM events WHERE payload LIKE '%SECRET-TWILIO%'"_s})
+    for (const QString &sql :
+         {u"SELECT COUNT(*) FROM receipts WHERE CAST(body AS TEXT) LIKE '%SECRET-TWILIO%'"_s,
+          u"SELECT COUNT(*) FROM receipts WHERE headers LIKE '%vapi-shared-secret%'"_s,
+          u"SELECT COUNT(*) FROM events WHERE payload LIKE '%SECRET-TWILIO%'"_s})
         QCOMPARE(count(*store, sql), 0);
     QCOMPARE(*store->countReceipts(tenant(*store)), qint64(2));
 }
@@ -360,7 +365,8 @@ void TestIngest::twilioLegJoinsTheRetellCall()
 {
     const QString callId = u"call_legs"_s;
     const SampleCalls::Call retell = sampleCall(u"retell"_s, callId);
-    const SampleCalls::Call twilio = SampleCalls::twilio(m_secrets, u"CA"_s + callId, now() - 100'000, publicBase);
+    const SampleCalls::Call twilio =
+        SampleCalls::twilio(m_secrets, u"CA"_s + callId, now() - 100'000, publicBase);
     // The carrier's first callbacks arrive before the agent platform's first webhook.
     QCOMPARE(post(twilio.deliveries.at(0)).status, 200);
     QCOMPARE(post(twilio.deliveries.at(1)).status, 200);
@@ -374,15 +380,18 @@ void TestIngest::twilioLegJoinsTheRetellCall()
     const auto calls = store->calls(id);
     QCOMPARE(calls->size(), 1);
     QCOMPARE(toString(calls->first().provider), u"retell"_s);
-    QCOMPARE(calls->first().durationMs.value_or(-1), retell.expected.durationMs); // the platform's duration wins
-    QCOMPARE(store->receipts(id, calls->first().id)->size(), retell.deliveries.size() + twilio.deliveries.size());
+    QCOMPARE(calls->first().durationMs.value_or(-1),
+             retell.expected.durationMs); // the platform's duration wins
+    QCOMPARE(store->receipts(id, calls->first().id)->size(),
+             retell.deliveries.size() + twilio.deliveries.size());
     QCOMPARE(store->callByProviderId(id, Provider::Twilio, u"CA"_s + callId)->id, calls->first().id);
 }
 
 void TestIngest::unattributedDeliveryIsKept()
 {
     SampleCalls::Delivery delivery = SampleCalls::liveKitRoomStarted(m_secrets, u"RM_gone"_s, now());
-    const QJsonObject withoutRoom{{u"event"_s, u"participant_joined"_s}, {u"id"_s, u"EV_noroom"_s},
+    const QJsonObject withoutRoom{{u"event"_s, u"participant_joined"_s},
+                                  {u"id"_s, u"EV_noroom"_s},
                                   {u"createdAt"_s, QString::number(now() / 1000)}};
     delivery.body = QJsonDocument(withoutRoom).toJson(QJsonDocument::Compact);
     delivery.headers = {{"authorization", WebhookSigner::liveKit(delivery.body, m_secrets.liveKitApiKey,
@@ -437,20 +446,34 @@ void TestIngest::ultravoxTranscriptIsFetchedAfterTheCall()
         const bool second = request.query.queryItemValue(u"cursor"_s) == "2"_L1;
         const QString base = u"http://127.0.0.1:%1"_s.arg(api.port());
         const QJsonArray results =
-            second ? QJsonArray{QJsonObject{{u"role"_s, u"MESSAGE_ROLE_TOOL_RESULT"_s}, {u"toolName"_s, u"lookup_hours"_s},
-                                            {u"invocationId"_s, u"inv1"_s}, {u"text"_s, u"{\"open\":\"9-18\"}"_s},
-                                            {u"timespan"_s, QJsonObject{{u"start"_s, u"7.200s"_s}, {u"end"_s, u"7.300s"_s}}}},
-                                QJsonObject{{u"role"_s, u"MESSAGE_ROLE_AGENT"_s}, {u"text"_s, u"We are open nine to six."_s},
-                                            {u"timespan"_s, QJsonObject{{u"start"_s, u"7.500s"_s}, {u"end"_s, u"9.100s"_s}}}}}
-                   : QJsonArray{QJsonObject{{u"role"_s, u"MESSAGE_ROLE_AGENT"_s}, {u"text"_s, u"Salon Anna, hello!"_s},
-                                            {u"timespan"_s, QJsonObject{{u"start"_s, u"0.400s"_s}, {u"end"_s, u"1.900s"_s}}}},
-                                QJsonObject{{u"role"_s, u"MESSAGE_ROLE_USER"_s}, {u"text"_s, u"When are you open?"_s},
-                                            {u"timespan"_s, QJsonObject{{u"start"_s, u"3.000s"_s}, {u"end"_s, u"4.500s"_s}}}},
-                                QJsonObject{{u"role"_s, u"MESSAGE_ROLE_TOOL_CALL"_s}, {u"toolName"_s, u"lookup_hours"_s},
-                                            {u"invocationId"_s, u"inv1"_s}, {u"text"_s, u"{\"day\":\"today\"}"_s},
-                                            {u"timespan"_s, QJsonObject{{u"start"_s, u"5.000s"_s}, {u"end"_s, u"5.100s"_s}}}}};
+            second
+                ? QJsonArray{QJsonObject{{u"role"_s, u"MESSAGE_ROLE_TOOL_RESULT"_s},
+                                         {u"toolName"_s, u"lookup_hours"_s},
+                                         {u"invocationId"_s, u"inv1"_s},
+                                         {u"text"_s, u"{\"open\":\"9-18\"}"_s},
+                                         {u"timespan"_s,
+                                          QJsonObject{{u"start"_s, u"7.200s"_s}, {u"end"_s, u"7.300s"_s}}}},
+                             QJsonObject{{u"role"_s, u"MESSAGE_ROLE_AGENT"_s},
+                                         {u"text"_s, u"We are open nine to six."_s},
+                                         {u"timespan"_s,
+                                          QJsonObject{{u"start"_s, u"7.500s"_s}, {u"end"_s, u"9.100s"_s}}}}}
+                : QJsonArray{QJsonObject{{u"role"_s, u"MESSAGE_ROLE_AGENT"_s},
+                                         {u"text"_s, u"Salon Anna, hello!"_s},
+                                         {u"timespan"_s,
+                                          QJsonObject{{u"start"_s, u"0.400s"_s}, {u"end"_s, u"1.900s"_s}}}},
+                             QJsonObject{{u"role"_s, u"MESSAGE_ROLE_USER"_s},
+                                         {u"text"_s, u"When are you open?"_s},
+                                         {u"timespan"_s,
+                                          QJsonObject{{u"start"_s, u"3.000s"_s}, {u"end"_s, u"4.500s"_s}}}},
+                             QJsonObject{{u"role"_s, u"MESSAGE_ROLE_TOOL_CALL"_s},
+                                         {u"toolName"_s, u"lookup_hours"_s},
+                                         {u"invocationId"_s, u"inv1"_s},
+                                         {u"text"_s, u"{\"day\":\"today\"}"_s},
+                                         {u"timespan"_s,
+                                          QJsonObject{{u"start"_s, u"5.000s"_s}, {u"end"_s, u"5.100s"_s}}}}};
         QJsonObject page{{u"results"_s, results}};
-        page.insert(u"next"_s, second ? QJsonValue() : QJsonValue(QString(base + request.path + u"?cursor=2"_s)));
+        page.insert(u"next"_s,
+                    second ? QJsonValue() : QJsonValue(QString(base + request.path + u"?cursor=2"_s)));
         responder.send(Http::Response::json(200, page));
     });
     QVERIFY(api.listen(QHostAddress::LocalHost, 0));
@@ -478,11 +501,13 @@ void TestIngest::ultravoxTranscriptIsFetchedAfterTheCall()
     QCOMPARE(apiKeySeen, QByteArray("uv-api-key"));
     auto store = reader();
     const TenantId id = tenant(*store);
-    QTRY_COMPARE_WITH_TIMEOUT(store->callByProviderId(id, Provider::Ultravox, callId)->transcriptSegmentCount, 3, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(store->callByProviderId(id, Provider::Ultravox, callId)->transcriptSegmentCount,
+                              3, 10'000);
     const CallSummary summary = *store->callByProviderId(id, Provider::Ultravox, callId);
     QCOMPARE(summary.functionCallCount, 1);
-    QCOMPARE(count(*store, u"SELECT COUNT(*) FROM function_traces WHERE call_id = ? AND status = 'success' "
-                           "AND duration_ms IS NOT NULL"_s,
+    QCOMPARE(count(*store,
+                   u"SELECT COUNT(*) FROM function_traces WHERE call_id = ? AND status = 'success' "
+                   "AND duration_ms IS NOT NULL"_s,
                    {summary.id}),
              1);
     QCOMPARE(toString(summary.status), u"ended"_s);

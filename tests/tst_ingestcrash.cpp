@@ -60,8 +60,10 @@ void TestIngestCrash::everyAcknowledgedDeliverySurvivesSigkill()
                 HttpClient client(server.port());
                 for (int i = 0; !stop.load(); ++i) {
                     const QString callId = u"crash-r%1-c%2-%3"_s.arg(round).arg(c).arg(i);
-                    const auto delivery = SampleCalls::retellStarted(secrets, callId, QDateTime::currentMSecsSinceEpoch());
-                    const HttpAnswer answer = client.exchange(SampleCalls::httpRequest(delivery, server.host()), 5'000);
+                    const auto delivery =
+                        SampleCalls::retellStarted(secrets, callId, QDateTime::currentMSecsSinceEpoch());
+                    const HttpAnswer answer =
+                        client.exchange(SampleCalls::httpRequest(delivery, server.host()), 5'000);
                     if (answer.status == 0)
                         return; // the server is gone
                     if (answer.status / 100 == 2) {

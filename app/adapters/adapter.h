@@ -60,7 +60,7 @@ struct UltravoxMessagesPage
     CallEvents events;
     QString next;
 };
-std::expected<UltravoxMessagesPage, AdapterError> adaptUltravoxMessages(const QString &callId, const QByteArray &body,
-                                                                        qint64 receivedAtMs);
+std::expected<UltravoxMessagesPage, AdapterError>
+adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 receivedAtMs);
 
 } // namespace CallScope

@@ -16,7 +16,8 @@ std::expected<QJsonObject, AdapterError> parseObject(const QByteArray &body)
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return std::unexpected(AdapterError{u"the body is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset)});
+        return std::unexpected(AdapterError{
+            u"the body is not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset)});
     if (!document.isObject())
         return std::unexpected(AdapterError{u"the body is not a JSON object"_s});
     return document.object();

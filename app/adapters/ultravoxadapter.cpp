@@ -118,16 +118,17 @@ QJsonObject statusPayload(QStringView eventName, CallStatus status, const QJsonO
     QJsonObject payload{{"status"_L1, toString(status)}};
     // The call starts when it is joined. call.started says only when it was created: sent late, it
     // would overwrite the join time, so only a call that ended unjoined falls back to creation.
-    insertIf(payload, u"startedAt"_s, joined ? joined : (status == CallStatus::Ended ? created : std::nullopt));
+    insertIf(payload, u"startedAt"_s,
+             joined ? joined : (status == CallStatus::Ended ? created : std::nullopt));
     insertIf(payload, u"endedAt"_s, ended);
 
     // Joined to ended is the conversation; the billed duration is Ultravox's own reading of it and
     // the only one call.billed is about.
     // A call that ended without being joined had no conversation: zero, not created to ended.
-    const std::optional<qint64> span =
-        joined && ended && *ended >= *joined ? std::optional<qint64>(*ended - *joined)
-        : !joined && status == CallStatus::Ended ? std::optional<qint64>(0)
-                                                 : std::nullopt;
+    const std::optional<qint64> span = joined && ended && *ended >= *joined
+                                           ? std::optional<qint64>(*ended - *joined)
+                                       : !joined && status == CallStatus::Ended ? std::optional<qint64>(0)
+                                                                                : std::nullopt;
     const auto billed = secondsToMs(call.value("billedDuration"_L1));
     insertIf(payload, u"durationMs"_s,
              eventName == "call.billed"_L1 ? (billed ? billed : span) : (span ? span : billed));

@@ -78,19 +78,20 @@ QJsonObject callJson(const CallSummary &call, const QString &tenant)
 
 QJsonObject callbackJson(const CallbackRecord &c)
 {
-    return QJsonObject{{u"id"_s, c.uuid},
-                       {u"status"_s, c.status},
-                       {u"urgency"_s, toString(c.urgency)},
-                       {u"callbackNumber"_s, c.callbackNumber},
-                       {u"callerName"_s, textOrNull(c.callerName)},
-                       {u"concern"_s, textOrNull(c.concern)},
-                       {u"callId"_s, textOrNull(c.callUuid)},
-                       {u"attempts"_s, c.attempts},
-                       // Only a request that will be posted again has a next attempt.
-                       {u"nextAttemptAt"_s,
-                        QStringList{u"pending"_s, u"posting"_s, u"failed"_s}.contains(c.status) ? iso(c.nextAttemptAt)
-                                                                                                : QJsonValue::Null},
-                       {u"createdAt"_s, iso(c.createdAt)}};
+    return QJsonObject{
+        {u"id"_s, c.uuid},
+        {u"status"_s, c.status},
+        {u"urgency"_s, toString(c.urgency)},
+        {u"callbackNumber"_s, c.callbackNumber},
+        {u"callerName"_s, textOrNull(c.callerName)},
+        {u"concern"_s, textOrNull(c.concern)},
+        {u"callId"_s, textOrNull(c.callUuid)},
+        {u"attempts"_s, c.attempts},
+        // Only a request that will be posted again has a next attempt.
+        {u"nextAttemptAt"_s, QStringList{u"pending"_s, u"posting"_s, u"failed"_s}.contains(c.status)
+                                 ? iso(c.nextAttemptAt)
+                                 : QJsonValue::Null},
+        {u"createdAt"_s, iso(c.createdAt)}};
 }
 
 QJsonObject errorJson(const ErrorGroupRecord &g)

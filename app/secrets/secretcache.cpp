@@ -11,10 +11,10 @@ SecretCache::SecretCache(SecretStore *store, int ttlMs, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_ttlMs(ttlMs)
-{
-}
+{}
 
-void SecretCache::get(const QString &tenant, const QString &key, std::function<void(const QString &)> callback)
+void SecretCache::get(const QString &tenant, const QString &key,
+                      std::function<void(const QString &)> callback)
 {
     const QString id = tenant + u'/' + key;
     if (const auto it = m_entries.constFind(id); it != m_entries.constEnd() && !it->expires.hasExpired()) {
@@ -36,7 +36,8 @@ void SecretCache::get(const QString &tenant, const QString &key, std::function<v
     future.then(this, std::move(deliver));
 }
 
-void SecretCache::get(const QString &tenant, const QStringList &keys, std::function<void(const QStringList &)> callback)
+void SecretCache::get(const QString &tenant, const QStringList &keys,
+                      std::function<void(const QStringList &)> callback)
 {
     struct Gather
     {

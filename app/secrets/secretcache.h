@@ -24,7 +24,8 @@ public:
     // unreadable; immediately when cached.
     void get(const QString &tenant, const QString &key, std::function<void(const QString &)> callback);
     // Several keys at once; the callback gets them in order.
-    void get(const QString &tenant, const QStringList &keys, std::function<void(const QStringList &)> callback);
+    void get(const QString &tenant, const QStringList &keys,
+             std::function<void(const QStringList &)> callback);
     void invalidate(const QString &tenant, const QString &key);
 
 private:

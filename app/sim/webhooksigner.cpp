@@ -34,19 +34,20 @@ QByteArray ultravox(const QByteArray &body, const QByteArray &secret, const QByt
     return hmac(QCryptographicHash::Sha256, secret, body + timestamp).toHex();
 }
 
-QByteArray liveKit(const QByteArray &body, const QByteArray &apiKey, const QByteArray &apiSecret, qint64 nowSeconds,
-                   qint64 validSeconds)
+QByteArray liveKit(const QByteArray &body, const QByteArray &apiKey, const QByteArray &apiSecret,
+                   qint64 nowSeconds, qint64 validSeconds)
 {
     const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
     const QByteArray digest = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toBase64();
-    const QByteArray claims = R"({"exp":)" + QByteArray::number(nowSeconds + validSeconds) + R"(,"iss":")" + apiKey +
-                              R"(","nbf":)" + QByteArray::number(nowSeconds) + R"(,"sha256":")" + digest +
-                              R"(","video":{}})";
+    const QByteArray claims = R"({"exp":)" + QByteArray::number(nowSeconds + validSeconds) + R"(,"iss":")" +
+                              apiKey + R"(","nbf":)" + QByteArray::number(nowSeconds) + R"(,"sha256":")" +
+                              digest + R"(","video":{}})";
     const QByteArray signingInput = header + '.' + base64Url(claims);
     return signingInput + '.' + base64Url(hmac(QCryptographicHash::Sha256, apiSecret, signingInput));
 }
 
-QByteArray twilio(const QByteArray &url, const QList<QPair<QByteArray, QByteArray>> &params, const QByteArray &authToken)
+QByteArray twilio(const QByteArray &url, const QList<QPair<QByteArray, QByteArray>> &params,
+                  const QByteArray &authToken)
 {
     QList<QPair<QByteArray, QByteArray>> sorted = params;
     std::sort(sorted.begin(), sorted.end());
@@ -62,7 +63,8 @@ QByteArray formBody(const QList<QPair<QByteArray, QByteArray>> &params)
     for (const auto &[name, value] : params) {
         if (!body.isEmpty())
             body += '&';
-        body += QUrl::toPercentEncoding(QString::fromUtf8(name)) + '=' + QUrl::toPercentEncoding(QString::fromUtf8(value));
+        body += QUrl::toPercentEncoding(QString::fromUtf8(name)) + '=' +
+                QUrl::toPercentEncoding(QString::fromUtf8(value));
     }
     return body;
 }

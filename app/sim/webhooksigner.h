@@ -15,8 +15,8 @@ QByteArray retell(const QByteArray &body, const QByteArray &apiKey, qint64 nowMs
 // X-Ultravox-Webhook-Signature for the timestamp header value `timestamp`.
 QByteArray ultravox(const QByteArray &body, const QByteArray &secret, const QByteArray &timestamp);
 // The Authorization header of a LiveKit webhook: a JWT (no "Bearer").
-QByteArray liveKit(const QByteArray &body, const QByteArray &apiKey, const QByteArray &apiSecret, qint64 nowSeconds,
-                   qint64 validSeconds = 300);
+QByteArray liveKit(const QByteArray &body, const QByteArray &apiKey, const QByteArray &apiSecret,
+                   qint64 nowSeconds, qint64 validSeconds = 300);
 // X-Twilio-Signature for a form POST to `url`.
 QByteArray twilio(const QByteArray &url, const QList<QPair<QByteArray, QByteArray>> &params,
                   const QByteArray &authToken);

@@ -15,7 +15,8 @@ namespace CallScope {
 // Why a delivery is refused; the listener answers 401 with the matching error code.
 struct VerifyError
 {
-    enum class Kind {
+    enum class Kind
+    {
         MissingCredentials, // "missing_credentials": credential header absent, or no secret configured
         BadSignature,       // "bad_signature"
         StaleTimestamp,     // "stale_timestamp": timestamp or JWT exp/nbf outside the window
@@ -47,8 +48,8 @@ struct VapiHmacPlan
     QString signatureHeader = QStringLiteral("x-signature");
     QString timestampHeader = QStringLiteral("x-timestamp");
     QString messageTemplate = QStringLiteral("{timestamp}.{body}"); // {timestamp}, {body}
-    QString encoding = QStringLiteral("hex");                      // hex | base64
-    QString prefix;                                                // e.g. "sha256=" before the digest
+    QString encoding = QStringLiteral("hex");                       // hex | base64
+    QString prefix;                                                 // e.g. "sha256=" before the digest
 };
 struct VapiCredentials
 {
@@ -61,8 +62,8 @@ VerifyResult vapi(const QByteArray &body, const HeaderLookup &headers, const Vap
 // Ultravox: X-Ultravox-Webhook-Signature (comma-separated; any may match) is hex
 // HMAC-SHA256(secret, body + X-Ultravox-Webhook-Timestamp as received); the timestamp (ISO 8601) is
 // within windowMs of now. `secrets` holds every configured secret (rotation).
-VerifyResult ultravox(const QByteArray &body, const HeaderLookup &headers, const QStringList &secrets, qint64 nowMs,
-                      qint64 windowMs = 5 * 60 * 1000);
+VerifyResult ultravox(const QByteArray &body, const HeaderLookup &headers, const QStringList &secrets,
+                      qint64 nowMs, qint64 windowMs = 5 * 60 * 1000);
 
 // LiveKit: Authorization carries a JWT (no "Bearer"), HS256 with the API secret of the API key in
 // `iss`; claim sha256 = base64(SHA-256(body)); exp required, nbf honoured, with leewayMs.

@@ -57,8 +57,28 @@ const std::vector<Bytes> &tokens()
 {
     static const std::vector<Bytes> tokens = {
         // JSON and form bodies (the adapters' inputs)
-        "{", "}", "[", "]", "\"", ",", ":", "null", "true", "1e309", "-0", "\"\\u0000\"", "\"\\ud800\"", "&", "=",
-        "%", "+", "\"call\":{", "\"event\":", "\"message\":{", "\"type\":", "[[[[[[[[",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"",
+        ",",
+        ":",
+        "null",
+        "true",
+        "1e309",
+        "-0",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        "&",
+        "=",
+        "%",
+        "+",
+        "\"call\":{",
+        "\"event\":",
+        "\"message\":{",
+        "\"type\":",
+        "[[[[[[[[",
         // HTTP framing
         "\r\n",
         "\r\n\r\n",
@@ -118,8 +138,7 @@ Bytes mutate(Bytes input, std::mt19937 &random)
         {
             const Bytes &other = seeds()[below(seeds().size())];
             input.insert(at, other.substr(below(std::min<size_t>(32, other.size() + 1))));
-        }
-            break;
+        } break;
         default: // cut
             input.resize(at);
             break;
