@@ -3,6 +3,7 @@
 
 #include "api/metrics.h"
 #include "api/readapi.h"
+#include "api/readerslot.h"
 #include "api/tokenauth.h"
 #include "http/httpserver.h"
 #include "http/router.h"
@@ -40,8 +41,9 @@ Runtime::~Runtime()
     m_backfill.reset();
     m_ingest.reset();
     m_readApi.reset();
-    m_metricsReader.reset();
     m_tokens.reset();
+    m_tenants.reset();
+    m_reader.reset();
     if (m_store)
         m_store->stop();
 }
@@ -127,11 +129,12 @@ void Runtime::startListening()
     m_server = std::make_unique<Http::Server>(limits);
     m_router = std::make_unique<Http::Router>();
     m_secretCache = std::make_unique<SecretCache>(m_secrets.get());
-    m_tenants = std::make_unique<TenantDirectory>(m_options.database, m_store->password());
+    m_reader = std::make_unique<ReaderSlot>(m_options.database, m_store->password());
+    m_tenants = std::make_unique<TenantDirectory>(m_reader.get());
     IngestService::Options ingestOptions;
     ingestOptions.publicBaseUrl = [this] { return publicBaseUrl(); };
     ingestOptions.commitDeadlineMs = settings.integer(Settings::Key::CommitDeadlineMs);
-    m_tokens = std::make_unique<TokenAuth>(m_options.database, m_store->password());
+    m_tokens = std::make_unique<TokenAuth>(m_reader.get());
     m_ingest = std::make_unique<IngestService>(m_store.get(), m_tenants.get(), m_secretCache.get(),
                                                m_tokens.get(), ingestOptions);
     UltravoxBackfill::Options backfillOptions;
@@ -140,8 +143,7 @@ void Runtime::startListening()
     m_backfill = std::make_unique<UltravoxBackfill>(m_store.get(), m_secretCache.get(), backfillOptions);
     m_ingest->setUltravoxBackfill(m_backfill.get());
     m_ingest->registerRoutes(*m_router);
-    m_readApi = std::make_unique<ReadApi>(m_options.database, m_store->password(), m_store.get(),
-                                          m_tenants.get(), m_tokens.get());
+    m_readApi = std::make_unique<ReadApi>(m_reader.get(), m_store.get(), m_tenants.get(), m_tokens.get());
     m_readApi->registerRoutes(*m_router);
     registerRoutes();
     m_server->setHandler(m_router->handler());
@@ -241,12 +243,8 @@ void Runtime::registerRoutes()
 {
     m_router->add("GET", u"/metrics"_s,
                   [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {
-                      if (!m_metricsReader) {
-                          if (auto opened = StoreReader::open(m_options.database, m_store->password()))
-                              m_metricsReader = std::move(*opened);
-                      }
                       Http::Response response;
-                      response.body = prometheusMetrics(m_ingest->metrics(), *m_store, m_metricsReader.get());
+                      response.body = prometheusMetrics(m_ingest->metrics(), *m_store, m_reader->get());
                       response.headers.append(
                           qMakePair(QByteArray("Content-Type"),
                                     QByteArray("text/plain; version=0.0.4; charset=utf-8")));

@@ -16,7 +16,7 @@ class Store;
 class TenantDirectory;
 class TokenAuth;
 class ReadApi;
-class StoreReader;
+class ReaderSlot;
 class UltravoxBackfill;
 namespace Http {
 class Router;
@@ -48,9 +48,6 @@ public:
     SecretStore *secrets() const { return m_secrets.get(); }
     Store *store() const { return m_store.get(); }
     Http::Server *server() const { return m_server.get(); }
-    SecretCache *secretCache() const { return m_secretCache.get(); }
-    IngestService *ingest() const { return m_ingest.get(); }
-    UltravoxBackfill *ultravoxBackfill() const { return m_backfill.get(); }
 
     QString listenAddress() const; // HOST:PORT actually bound, empty when not listening
     QString listenError() const { return m_listenError; }
@@ -77,10 +74,10 @@ private:
     std::unique_ptr<Http::Server> m_server;
     std::unique_ptr<Http::Router> m_router;
     std::unique_ptr<SecretCache> m_secretCache;
+    std::unique_ptr<ReaderSlot> m_reader; // the listener thread's reads, shared by the four below
     std::unique_ptr<TenantDirectory> m_tenants;
     std::unique_ptr<TokenAuth> m_tokens;
     std::unique_ptr<ReadApi> m_readApi;
-    std::unique_ptr<StoreReader> m_metricsReader;
     std::unique_ptr<IngestService> m_ingest;
     std::unique_ptr<UltravoxBackfill> m_backfill;
 

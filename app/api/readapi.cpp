@@ -4,6 +4,7 @@
 #include "adapters/adapterutil.h"
 #include "api/tokenauth.h"
 #include "ingest/tenantdirectory.h"
+#include "readerslot.h"
 #include "store.h"
 #include "storereader.h"
 
@@ -155,26 +156,41 @@ std::optional<std::pair<qint64, qint64>> parseCursor(const QString &cursor)
 
 } // namespace
 
-ReadApi::ReadApi(DatabaseUrl url, QString password, Store *store, TenantDirectory *tenants, TokenAuth *tokens,
+ReadApi::ReadApi(ReaderSlot *reader, Store *store, TenantDirectory *tenants, TokenAuth *tokens,
                  QObject *parent)
     : QObject(parent)
-    , m_url(std::move(url))
-    , m_password(std::move(password))
+    , m_reader(reader)
     , m_store(store)
     , m_tenants(tenants)
     , m_tokens(tokens)
 {}
 
-ReadApi::~ReadApi() = default;
-
 StoreReader *ReadApi::reader()
 {
-    if (!m_reader) {
-        auto opened = StoreReader::open(m_url, m_password);
-        if (opened)
-            m_reader = std::move(*opened);
-    }
-    return m_reader.get();
+    return m_reader->get();
+}
+
+Http::Response ReadApi::failure(const StoreError &error, const QString &what)
+{
+    m_reader->failed(error);
+    return storeError(error, what);
+}
+
+void ReadApi::answerAction(QFuture<std::expected<bool, StoreError>> done, Http::Responder &responder,
+                           const QString &what, Reread reread)
+{
+    auto answer = std::make_shared<Http::Responder>(std::move(responder));
+    done.then(this, [this, answer, what, reread](const std::expected<bool, StoreError> &result) {
+        if (!result)
+            return answer->send(failure(result.error(), what));
+        StoreReader *store = reader();
+        if (!store)
+            return answer->send(failure(StoreError{StoreError::Kind::Unavailable, {}}, what));
+        const auto record = reread(*store);
+        if (!record)
+            return answer->send(failure(record.error(), what));
+        answer->send(Http::Response::json(200, *record));
+    });
 }
 
 void ReadApi::add(Http::Router &router, const QByteArray &method, const QString &path, Handler handler)
@@ -182,22 +198,9 @@ void ReadApi::add(Http::Router &router, const QByteArray &method, const QString 
     const auto route = [this, handler](const Http::Request &request, const Http::RouteParams &params,
                                        Http::Responder responder) {
         const QString slug = params.value(u"tenant"_s, u"default"_s);
-        const std::optional<TenantId> tenant = m_tenants->find(slug);
+        const auto tenant = m_tokens->admit(request, slug, TokenAuth::Scope::Read, *m_tenants);
         if (!tenant) {
-            responder.send(Http::Response::error(404, u"not_found"_s, u"unknown tenant \"%1\""_s.arg(slug)));
-            return;
-        }
-        const QByteArray authorization = request.header("authorization");
-        if (authorization.isEmpty()) {
-            responder.send(
-                Http::Response::error(401, u"missing_credentials"_s,
-                                      u"send the tenant's read token as Authorization: Bearer <token>"_s));
-            return;
-        }
-        if (!m_tokens->allows(authorization, slug, TokenAuth::Scope::Read)) {
-            responder.send(Http::Response::error(
-                401, u"unauthorized"_s,
-                u"the token is unknown, revoked, or not a read token of this tenant"_s));
+            responder.send(tenant.error().response);
             return;
         }
         if (!reader()) {
@@ -241,12 +244,12 @@ std::expected<CallSummary, StoreError> ReadApi::findCall(TenantId tenant, const 
     static const QRegularExpression uuid(
         u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
     if (uuid.match(id).hasMatch()) {
-        auto call = m_reader->callByUuid(tenant, id.toLower());
+        auto call = reader()->callByUuid(tenant, id.toLower());
         if (call)
             return call;
     }
     if (const auto reference = providerReference(id))
-        return m_reader->callByProviderId(tenant, reference->first, reference->second);
+        return reader()->callByProviderId(tenant, reference->first, reference->second);
     return std::unexpected(StoreError{StoreError::Kind::NotFound, u"no call %1"_s.arg(id)});
 }
 
@@ -307,9 +310,9 @@ void ReadApi::listCalls(const Http::Request &request, const Http::RouteParams &,
             query.numberSuffix = bare;
     }
     query.limit = limit + 1; // one more, to know whether there is a next page
-    auto calls = m_reader->calls(tenant, query);
+    auto calls = reader()->calls(tenant, query);
     if (!calls)
-        return responder.send(storeError(calls.error(), u"calls"_s));
+        return responder.send(failure(calls.error(), u"calls"_s));
     const bool more = calls->size() > limit;
     if (more)
         calls->resize(limit);
@@ -326,16 +329,16 @@ void ReadApi::getCall(const Http::Request &, const Http::RouteParams &params, Ht
 {
     auto call = findCall(tenant, params.value(u"id"_s));
     if (!call)
-        return responder.send(storeError(call.error(), u"call"_s));
-    auto events = m_reader->events(tenant, call->id);
-    auto turns = m_reader->transcript(tenant, call->id);
-    auto traces = m_reader->functionTraces(tenant, call->id);
-    auto receipts = m_reader->receipts(tenant, call->id);
+        return responder.send(failure(call.error(), u"call"_s));
+    auto events = reader()->events(tenant, call->id);
+    auto turns = reader()->transcript(tenant, call->id);
+    auto traces = reader()->functionTraces(tenant, call->id);
+    auto receipts = reader()->receipts(tenant, call->id);
     for (const StoreError *error :
          {events ? nullptr : &events.error(), turns ? nullptr : &turns.error(),
           traces ? nullptr : &traces.error(), receipts ? nullptr : &receipts.error()}) {
         if (error)
-            return responder.send(storeError(*error, u"call"_s));
+            return responder.send(failure(*error, u"call"_s));
     }
 
     // One time axis: offsets from the call's start; events without an offset of their own are
@@ -423,7 +426,7 @@ void ReadApi::getOutcome(const Http::Request &, const Http::RouteParams &params,
 {
     auto call = findCall(tenant, params.value(u"id"_s));
     if (!call)
-        return responder.send(storeError(call.error(), u"call"_s));
+        return responder.send(failure(call.error(), u"call"_s));
     responder.send(Http::Response::json(
         200,
         QJsonObject{{u"id"_s, call->uuid},
@@ -445,9 +448,9 @@ void ReadApi::listCallbacks(const Http::Request &request, const Http::RouteParam
     const QString status = request.query.queryItemValue(u"status"_s);
     if (!status.isEmpty() && !states.contains(status))
         return responder.send(invalidQuery(u"status is one of "_s + states.join(u", "_s)));
-    auto callbacks = m_reader->callbacks(tenant, status);
+    auto callbacks = reader()->callbacks(tenant, status);
     if (!callbacks)
-        return responder.send(storeError(callbacks.error(), u"callbacks"_s));
+        return responder.send(failure(callbacks.error(), u"callbacks"_s));
     QJsonArray items;
     for (const CallbackRecord &callback : std::as_const(*callbacks))
         items.append(callbackJson(callback));
@@ -478,18 +481,14 @@ void ReadApi::callbackAction(const Http::Request &request, const Http::RoutePara
                    .toString();
     }
     const QString uuid = params.value(u"id"_s);
-    if (!m_reader->callback(tenant, uuid))
-        return responder.send(Http::Response::error(404, u"not_found"_s, u"no such callback request"_s));
-    auto answer = std::make_shared<Http::Responder>(std::move(responder));
-    m_store->callbackAction(slug, uuid, *action, text, u"api"_s)
-        .then(this, [this, answer, tenant, uuid](const Store::Result<bool> &result) {
-            if (!result)
-                return answer->send(storeError(result.error(), u"callback request"_s));
-            auto updated = m_reader->callback(tenant, uuid);
-            if (!updated)
-                return answer->send(storeError(updated.error(), u"callback request"_s));
-            answer->send(Http::Response::json(200, callbackJson(*updated)));
-        });
+    answerAction(m_store->callbackAction(slug, uuid, *action, text, u"api"_s), responder,
+                 u"callback request"_s,
+                 [tenant, uuid](StoreReader &store) -> std::expected<QJsonObject, StoreError> {
+                     auto updated = store.callback(tenant, uuid);
+                     if (!updated)
+                         return std::unexpected(updated.error());
+                     return callbackJson(*updated);
+                 });
 }
 
 void ReadApi::listErrors(const Http::Request &request, const Http::RouteParams &, Http::Responder &responder,
@@ -502,9 +501,9 @@ void ReadApi::listErrors(const Http::Request &request, const Http::RouteParams &
     if (!severity.isEmpty() &&
         !QStringList{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s}.contains(severity))
         return responder.send(invalidQuery(u"severity is one of low, medium, high, critical"_s));
-    auto groups = m_reader->errorGroups(tenant, status, severity);
+    auto groups = reader()->errorGroups(tenant, status, severity);
     if (!groups)
-        return responder.send(storeError(groups.error(), u"errors"_s));
+        return responder.send(failure(groups.error(), u"errors"_s));
     QJsonArray items;
     for (const ErrorGroupRecord &group : std::as_const(*groups))
         items.append(errorJson(group));
@@ -525,18 +524,15 @@ void ReadApi::errorAction(const Http::Request &, const Http::RouteParams &params
             Http::Response::error(404, u"not_found"_s, u"the actions are resolve, ignore, reopen"_s));
     bool ok = false;
     const qint64 id = params.value(u"id"_s).toLongLong(&ok);
-    if (!ok || !m_reader->errorGroup(tenant, id))
+    if (!ok)
         return responder.send(Http::Response::error(404, u"not_found"_s, u"no such error group"_s));
-    auto answer = std::make_shared<Http::Responder>(std::move(responder));
-    m_store->errorGroupAction(slug, id, *action, u"api"_s)
-        .then(this, [this, answer, tenant, id](const Store::Result<bool> &result) {
-            if (!result)
-                return answer->send(storeError(result.error(), u"error group"_s));
-            auto updated = m_reader->errorGroup(tenant, id);
-            if (!updated)
-                return answer->send(storeError(updated.error(), u"error group"_s));
-            answer->send(Http::Response::json(200, errorJson(*updated)));
-        });
+    answerAction(m_store->errorGroupAction(slug, id, *action, u"api"_s), responder, u"error group"_s,
+                 [tenant, id](StoreReader &store) -> std::expected<QJsonObject, StoreError> {
+                     auto updated = store.errorGroup(tenant, id);
+                     if (!updated)
+                         return std::unexpected(updated.error());
+                     return errorJson(*updated);
+                 });
 }
 
 namespace {
@@ -591,9 +587,9 @@ void ReadApi::outcomeStats(const Http::Request &request, const Http::RouteParams
     const qint64 buckets = (to - from + bucketMs - 1) / bucketMs;
     if (buckets > 5000)
         return responder.send(invalidQuery(u"at most 5000 buckets: narrow from/to or use interval=day"_s));
-    auto counts = m_reader->outcomeCounts(tenant, from, to, bucketMs);
+    auto counts = reader()->outcomeCounts(tenant, from, to, bucketMs);
     if (!counts)
-        return responder.send(storeError(counts.error(), u"stats"_s));
+        return responder.send(failure(counts.error(), u"stats"_s));
 
     static const QStringList outcomes{u"completed"_s, u"no_answer"_s, u"busy"_s,
                                       u"failed"_s,    u"voicemail"_s, u"transferred"_s};
@@ -627,9 +623,9 @@ void ReadApi::functionStats(const Http::Request &request, const Http::RouteParam
     const auto window = statsWindow(request.query, 30 * 24 * 3'600'000LL);
     if (!window)
         return responder.send(invalidQuery(window.error()));
-    auto samples = m_reader->traceSamples(tenant, window->first, window->second);
+    auto samples = reader()->traceSamples(tenant, window->first, window->second);
     if (!samples)
-        return responder.send(storeError(samples.error(), u"stats"_s));
+        return responder.send(failure(samples.error(), u"stats"_s));
     struct Tally
     {
         qint64 calls = 0;

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "databaseurl.h"
 #include "http/router.h"
 #include "storetypes.h"
 
+#include <QFuture>
+#include <QJsonObject>
 #include <QObject>
 
-#include <memory>
+#include <expected>
+#include <functional>
 
 namespace CallScope {
 
+class ReaderSlot;
 class Store;
 class StoreReader;
 class TenantDirectory;
@@ -25,9 +28,8 @@ class ReadApi : public QObject
     Q_OBJECT
 
 public:
-    ReadApi(DatabaseUrl url, QString password, Store *store, TenantDirectory *tenants, TokenAuth *tokens,
+    ReadApi(ReaderSlot *reader, Store *store, TenantDirectory *tenants, TokenAuth *tokens,
             QObject *parent = nullptr);
-    ~ReadApi() override;
 
     void registerRoutes(Http::Router &router);
 
@@ -59,14 +61,18 @@ private:
                        const QString &);
 
     StoreReader *reader();
+    // The answer for a store error; an unreachable store is connected to again next time.
+    Http::Response failure(const StoreError &error, const QString &what);
+    // Answers a callback or error-group action, once committed, with the record as it is now.
+    using Reread = std::function<std::expected<QJsonObject, StoreError>(StoreReader &)>;
+    void answerAction(QFuture<std::expected<bool, StoreError>> done, Http::Responder &responder,
+                      const QString &what, Reread reread);
     std::expected<CallSummary, StoreError> findCall(TenantId tenant, const QString &id);
 
-    DatabaseUrl m_url;
-    QString m_password;
+    ReaderSlot *m_reader;
     Store *m_store;
     TenantDirectory *m_tenants;
     TokenAuth *m_tokens;
-    std::unique_ptr<StoreReader> m_reader;
 };
 
 } // namespace CallScope

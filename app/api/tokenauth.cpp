@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tokenauth.h"
 
+#include "ingest/tenantdirectory.h"
+#include "readerslot.h"
 #include "storereader.h"
 #include "verify/verifier.h"
 
@@ -11,27 +13,21 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope {
 
-TokenAuth::TokenAuth(DatabaseUrl url, QString password, int cacheMs)
-    : m_url(std::move(url))
-    , m_password(std::move(password))
+TokenAuth::TokenAuth(ReaderSlot *reader, int cacheMs)
+    : m_reader(reader)
     , m_cacheMs(cacheMs)
 {}
-
-TokenAuth::~TokenAuth() = default;
 
 std::optional<StoredToken> TokenAuth::lookup(const QString &tokenId)
 {
     if (const auto it = m_cache.constFind(tokenId); it != m_cache.constEnd() && !it->expires.hasExpired())
         return it->token;
-    if (!m_reader) {
-        auto reader = StoreReader::open(m_url, m_password);
-        if (!reader)
-            return std::nullopt;
-        m_reader = std::move(*reader);
-    }
-    auto token = m_reader->token(tokenId);
+    StoreReader *reader = m_reader->get();
+    if (!reader)
+        return std::nullopt;
+    auto token = reader->token(tokenId);
     if (!token && token.error().kind == StoreError::Kind::Unavailable) {
-        m_reader.reset(); // reconnect next time; refuse now
+        m_reader->failed(token.error()); // reconnect next time; refuse now
         return std::nullopt;
     }
     if (m_cache.size() > 10'000)
@@ -57,6 +53,32 @@ bool TokenAuth::allows(QByteArrayView authorization, const QString &tenantSlug, 
         return false;
     const QByteArray hash = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
     return Verify::constantTimeEquals(hash, stored->hash.toLatin1());
+}
+
+std::expected<TenantId, TokenAuth::Refusal> TokenAuth::admit(const Http::Request &request,
+                                                             const QString &tenantSlug, Scope scope,
+                                                             TenantDirectory &tenants)
+{
+    const std::optional<TenantId> tenant = tenants.find(tenantSlug);
+    if (!tenant)
+        return std::unexpected(
+            Refusal{u"not_found"_s,
+                    Http::Response::error(404, u"not_found"_s, u"unknown tenant \"%1\""_s.arg(tenantSlug))});
+    const QString kind = scope == Scope::Ingest ? u"ingest"_s : u"read"_s;
+    const QByteArray authorization = request.header("authorization");
+    if (authorization.isEmpty())
+        return std::unexpected(
+            Refusal{u"missing_credentials"_s,
+                    Http::Response::error(
+                        401, u"missing_credentials"_s,
+                        u"send the tenant's %1 token as Authorization: Bearer <token>"_s.arg(kind))});
+    if (!allows(authorization, tenantSlug, scope))
+        return std::unexpected(
+            Refusal{u"unauthorized"_s,
+                    Http::Response::error(
+                        401, u"unauthorized"_s,
+                        u"the token is unknown, revoked, or not an %1 token of this tenant"_s.arg(kind))});
+    return *tenant;
 }
 
 } // namespace CallScope

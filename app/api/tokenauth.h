@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "databaseurl.h"
+#include "http/httptypes.h"
 #include "storetypes.h"
 
 #include <QDeadlineTimer>
 #include <QHash>
 
-#include <memory>
+#include <expected>
 
 namespace CallScope {
 
-class StoreReader;
+class ReaderSlot;
+class TenantDirectory;
 
 // Checks `Authorization: Bearer cs_<scope>_<id>_<secret>` against the stored SHA-256 of the token:
 // it must exist, not be revoked, belong to the addressed tenant and have the scope. Lookups are
@@ -19,8 +20,7 @@ class StoreReader;
 class TokenAuth
 {
 public:
-    TokenAuth(DatabaseUrl url, QString password, int cacheMs = 5'000);
-    ~TokenAuth();
+    explicit TokenAuth(ReaderSlot *reader, int cacheMs = 5'000);
 
     enum class Scope
     {
@@ -28,6 +28,17 @@ public:
         Read
     };
     bool allows(QByteArrayView authorization, const QString &tenantSlug, Scope scope);
+
+    // Whether a request may use the API of tenant `tenantSlug` with this scope: its tenant, or the
+    // answer that refuses it (404 unknown tenant, 401 missing_credentials or unauthorized) with
+    // the refusal's code.
+    struct Refusal
+    {
+        QString code;
+        Http::Response response;
+    };
+    std::expected<TenantId, Refusal> admit(const Http::Request &request, const QString &tenantSlug,
+                                           Scope scope, TenantDirectory &tenants);
 
 private:
     struct Entry
@@ -37,10 +48,8 @@ private:
     };
     std::optional<StoredToken> lookup(const QString &tokenId);
 
-    DatabaseUrl m_url;
-    QString m_password;
+    ReaderSlot *m_reader;
     int m_cacheMs;
-    std::unique_ptr<StoreReader> m_reader;
     QHash<QString, Entry> m_cache;
 };
 

@@ -277,23 +277,11 @@ void IngestService::handleBackendEvents(const Http::Request &request, const Http
                                         Http::Responder responder)
 {
     const QString tenant = params.value(u"tenant"_s, u"default"_s);
-    if (!m_tenants->find(tenant)) {
-        responder.send(Http::Response::error(404, u"not_found"_s, u"unknown tenant \"%1\""_s.arg(tenant)));
-        return;
-    }
-    const QByteArray authorization = request.header("authorization");
-    if (authorization.isEmpty()) {
-        count(Provider::Backend, u"missing_credentials"_s);
-        responder.send(
-            Http::Response::error(401, u"missing_credentials"_s,
-                                  u"send the tenant's ingest token as Authorization: Bearer <token>"_s));
-        return;
-    }
-    if (!m_tokens || !m_tokens->allows(authorization, tenant, TokenAuth::Scope::Ingest)) {
-        count(Provider::Backend, u"unauthorized"_s);
-        responder.send(
-            Http::Response::error(401, u"unauthorized"_s,
-                                  u"the token is unknown, revoked, or not an ingest token of this tenant"_s));
+    if (const auto admitted = m_tokens->admit(request, tenant, TokenAuth::Scope::Ingest, *m_tenants);
+        !admitted) {
+        if (admitted.error().code != "not_found"_L1)
+            count(Provider::Backend, admitted.error().code);
+        responder.send(admitted.error().response);
         return;
     }
     auto units = parseBackendEvents(request.body, m_options.clock());
@@ -306,8 +294,9 @@ void IngestService::handleBackendEvents(const Http::Request &request, const Http
         responder.send(Http::Response::json(400, body));
         return;
     }
+    const QByteArray headers = selectedHeaders(request);
     for (IngestUnit &unit : *units)
-        unit.receipt.headersJson = selectedHeaders(request);
+        unit.receipt.headersJson = headers;
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     storeAndAnswer(
