@@ -2,6 +2,7 @@
 #include "backendevents.h"
 
 #include "adapters/adapterutil.h"
+#include "jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -267,9 +268,7 @@ std::expected<QList<IngestUnit>, BackendEventsError> parseBackendEvents(const QB
     if (error.error != QJsonParseError::NoError) {
         // Qt reads only objects and arrays at the top; a lone string or number is JSON all the same,
         // just not an event.
-        QJsonParseError scalar{};
-        if (QJsonDocument::fromJson('[' + body + ']', &scalar).array().size() == 1 &&
-            scalar.error == QJsonParseError::NoError)
+        if (jsonValue(body))
             return std::unexpected(
                 BackendEventsError{-1, u"the body must be an event object or {\"events\": [...]}"_s});
         return std::unexpected(BackendEventsError{

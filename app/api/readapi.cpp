@@ -4,6 +4,7 @@
 #include "adapters/adapterutil.h"
 #include "api/tokenauth.h"
 #include "ingest/tenantdirectory.h"
+#include "jsontext.h"
 #include "readerslot.h"
 #include "store.h"
 #include "storereader.h"
@@ -44,11 +45,7 @@ QJsonValue storedJson(const QByteArray &text)
 {
     if (text.isEmpty())
         return QJsonValue::Null;
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson("[" + text + "]", &error);
-    if (error.error == QJsonParseError::NoError && document.isArray() && document.array().size() == 1)
-        return document.array().first();
-    return QString::fromUtf8(text);
+    return jsonValue(text).value_or(QString::fromUtf8(text));
 }
 
 QJsonObject callJson(const CallSummary &call, const QString &tenant)
@@ -114,6 +111,22 @@ QJsonObject errorJson(const ErrorGroupRecord &g)
 Http::Response invalidQuery(const QString &detail)
 {
     return Http::Response::error(400, u"invalid_query"_s, detail);
+}
+
+// The from (inclusive) and to (exclusive) filters, ISO 8601, into `from` and `to`, which keep their
+// values when a filter is absent; what is wrong with a malformed one.
+std::optional<QString> readTimeWindow(const QUrlQuery &query, std::optional<qint64> &from,
+                                      std::optional<qint64> &to)
+{
+    for (const auto &[name, field] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
+        if (const QString text = query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+            !text.isEmpty()) {
+            *field = AdapterUtil::isoToMs(text);
+            if (!*field)
+                return u"%1 is an ISO 8601 time"_s.arg(QLatin1StringView(name));
+        }
+    }
+    return std::nullopt;
 }
 
 Http::Response storeError(const StoreError &error, const QString &what)
@@ -278,13 +291,8 @@ void ReadApi::listCalls(const Http::Request &request, const Http::RouteParams &,
             return responder.send(
                 invalidQuery(u"provider is one of retell, vapi, ultravox, livekit, twilio, backend"_s));
     }
-    for (const auto &[name, field] : {std::pair{"from", &query.fromMs}, std::pair{"to", &query.toMs}}) {
-        if (const QString text = param(name); !text.isEmpty()) {
-            *field = AdapterUtil::isoToMs(text);
-            if (!*field)
-                return responder.send(invalidQuery(u"%1 is an ISO 8601 time"_s.arg(QLatin1StringView(name))));
-        }
-    }
+    if (const auto problem = readTimeWindow(params, query.fromMs, query.toMs))
+        return responder.send(invalidQuery(*problem));
     int limit = 50;
     if (const QString text = param("limit"); !text.isEmpty()) {
         bool ok = false;
@@ -374,6 +382,10 @@ void ReadApi::getCall(const Http::Request &, const Http::RouteParams &params, Ht
                                                       {u"endOffsetMs"_s, numberOrNull(trace.endOffsetMs)}}});
     }
     for (const StoredEvent &event : std::as_const(*events)) {
+        // Turns and function calls come from their projections; only the rest is read here.
+        if (event.kind != EventKind::CallStatus && event.kind != EventKind::FlowTransition &&
+            event.kind != EventKind::Error && event.kind != EventKind::Note)
+            continue;
         const QJsonObject p = QJsonDocument::fromJson(event.payloadJson).object();
         const qint64 offset = event.offsetMs.value_or(std::max<qint64>(0, event.occurredAtMs - start));
         QJsonObject item{{u"offsetMs"_s, double(offset)}};
@@ -399,7 +411,7 @@ void ReadApi::getCall(const Http::Request &, const Http::RouteParams &params, Ht
             item.insert(u"text"_s, textOrNull(p.value("text"_L1).toString()));
             break;
         default:
-            continue; // turns and functions come from their projections
+            continue; // filtered out above
         }
         items.append({offset, item});
     }
@@ -543,14 +555,8 @@ std::expected<std::pair<qint64, qint64>, QString> statsWindow(const QUrlQuery &q
 {
     std::optional<qint64> from;
     std::optional<qint64> to = QDateTime::currentMSecsSinceEpoch();
-    for (const auto &[name, field] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
-        if (const QString text = query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
-            !text.isEmpty()) {
-            *field = AdapterUtil::isoToMs(text);
-            if (!*field)
-                return std::unexpected(u"%1 is an ISO 8601 time"_s.arg(QLatin1StringView(name)));
-        }
-    }
+    if (const auto problem = readTimeWindow(query, from, to))
+        return std::unexpected(*problem);
     if (!from)
         from = *to - defaultSpanMs;
     if (*from >= *to)
