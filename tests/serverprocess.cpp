@@ -130,13 +130,18 @@ ServerProcess::Command ServerProcess::run(const DatabaseUrl &database, const QSt
     return result;
 }
 
-QString ServerProcess::createToken(const DatabaseUrl &database, const QString &tenant, const QString &scope)
+QString ServerProcess::createToken(const DatabaseUrl &database, const QString &tenant, const QString &scope,
+                                   QString *tokenId)
 {
     const Command created =
         run(database, {u"token"_s, u"create"_s, u"--tenant"_s, tenant, u"--scope"_s, scope});
     if (created.exitCode != 0) {
         qWarning("token create failed (%d): %s", created.exitCode, created.err.constData());
         return {};
+    }
+    if (tokenId) {
+        static const QRegularExpression idPattern(u"token (\\S+) for tenant"_s);
+        *tokenId = idPattern.match(QString::fromUtf8(created.err)).captured(1);
     }
     return QString::fromUtf8(created.out).trimmed();
 }

@@ -43,8 +43,10 @@ public:
         QByteArray err;
     };
     Command run(const DatabaseUrl &database, const QStringList &arguments);
-    // `token create --tenant SLUG --scope SCOPE`: the token, or empty (with a warning).
-    QString createToken(const DatabaseUrl &database, const QString &tenant, const QString &scope);
+    // `token create --tenant SLUG --scope SCOPE`: the token, or empty (with a warning); its id (for
+    // `token revoke`) in *tokenId when asked.
+    QString createToken(const DatabaseUrl &database, const QString &tenant, const QString &scope,
+                        QString *tokenId = nullptr);
 
 private:
     QTemporaryDir m_home;

@@ -433,7 +433,12 @@ void TestSim::duplicatesFollowTheirOriginals()
     QCOMPARE(seen.size(), qsizetype(200));
     QVERIFY2(duplicates > 30 && duplicates < 90, qPrintable(QString::number(duplicates)));
     QRandomGenerator again(7);
-    QCOMPARE(Sim::arrange(deliveries, 0.3, true, again).size(), arranged.size());
+    const Sim::Deliveries repeated = Sim::arrange(deliveries, 0.3, true, again);
+    QCOMPARE(repeated.size(), arranged.size());
+    for (qsizetype i = 0; i < arranged.size(); ++i) { // the same seed, the same order
+        QCOMPARE(repeated.at(i).body, arranged.at(i).body);
+        QCOMPARE(repeated.at(i).duplicate, arranged.at(i).duplicate);
+    }
 }
 
 void TestSim::webhooksOfAllFiveProvidersLeaveExactlyTheReportedCalls()

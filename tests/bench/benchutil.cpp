@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchutil.h"
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
@@ -17,6 +18,13 @@ std::optional<DatabaseUrl> benchDatabase(const QString &option, const QTemporary
         return std::nullopt;
     }
     return *parsed;
+}
+
+double percentile(const std::vector<double> &sorted, double p)
+{
+    if (sorted.empty())
+        return 0;
+    return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
 }
 
 } // namespace CallScope::Bench

@@ -70,14 +70,6 @@ CallEvent syntheticEvent(const QString &mix, qint64 n, const QString &call, qint
     }
 }
 
-double percentile(std::vector<double> &values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
-}
-
 int storeBench(const StoreBenchOptions &options)
 {
     QTemporaryDir dir;
@@ -153,7 +145,9 @@ int storeBench(const StoreBenchOptions &options)
     std::vector<double> all;
     for (auto &l : latencies)
         all.insert(all.end(), l.begin(), l.end());
-    const double p50 = percentile(all, 0.50), p99 = percentile(all, 0.99), max = all.empty() ? 0 : all.back();
+    std::sort(all.begin(), all.end());
+    const double p50 = Bench::percentile(all, 0.50), p99 = Bench::percentile(all, 0.99),
+                 max = all.empty() ? 0 : all.back();
     std::printf("backend=%s synchronous=%s events=%lld receipts=%lld submissions=%lld events_per_call=%d "
                 "submitters=%d "
                 "in_flight=%d mix=%s\n",

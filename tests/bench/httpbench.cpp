@@ -81,13 +81,6 @@ qint64 countEvents(const SampleCalls::Delivery &delivery)
     return adapted ? qint64(adapted->events.size()) : 0;
 }
 
-double percentile(std::vector<double> &sorted, double p)
-{
-    if (sorted.empty())
-        return 0;
-    return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
-}
-
 } // namespace
 
 int runHttpBench(const HttpBenchOptions &options)

@@ -43,13 +43,6 @@ struct QueryClass
     qint64 rows = 0;
 };
 
-double percentile(const std::vector<double> &sorted, double p)
-{
-    if (sorted.empty())
-        return 0;
-    return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
-}
-
 QString q(const QString &text)
 {
     return u"q="_s + QString::fromLatin1(QUrl::toPercentEncoding(text));
