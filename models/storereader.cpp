@@ -556,8 +556,8 @@ CallbackRecord callbackFrom(const QSqlQuery &q)
 }
 
 const QString errorGroupColumns =
-    u"id, fingerprint, source, code, severity, status, count, affected_calls, first_seen, "
-    "last_seen, function_name, provider, message, regression FROM error_groups"_s;
+    u"id, fingerprint, source, code, severity, status, count, first_seen, last_seen, function_name, "
+    "provider, message, regression FROM error_groups"_s;
 
 ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
 {
@@ -569,13 +569,12 @@ ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
     g.severity = q.value(4).toString();
     g.status = q.value(5).toString();
     g.count = q.value(6).toLongLong();
-    g.affectedCalls = q.value(7).toLongLong();
-    g.firstSeen = q.value(8).toLongLong();
-    g.lastSeen = q.value(9).toLongLong();
-    g.functionName = q.value(10).toString();
-    g.provider = q.value(11).toString();
-    g.message = q.value(12).toString();
-    g.regression = q.value(13).toInt() != 0;
+    g.firstSeen = q.value(7).toLongLong();
+    g.lastSeen = q.value(8).toLongLong();
+    g.functionName = q.value(9).toString();
+    g.provider = q.value(10).toString();
+    g.message = q.value(11).toString();
+    g.regression = q.value(12).toInt() != 0;
     return g;
 }
 

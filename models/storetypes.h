@@ -277,7 +277,6 @@ struct ErrorGroupRecord
     QString severity;
     QString status; // unresolved resolved ignored
     qint64 count = 0;
-    qint64 affectedCalls = 0;
     qint64 firstSeen = 0;
     qint64 lastSeen = 0;
     QString functionName;

@@ -531,8 +531,7 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     const QString provider = error.provider ? toString(*error.provider) : QString();
     auto group = prepared(
         u"INSERT INTO error_groups (tenant_id, fingerprint, source, code, severity, status, count, "
-        u"affected_calls, "
-        "first_seen, last_seen, function_name, provider, message) VALUES (?, ?, ?, ?, ?, 'unresolved', 1, 0, "
+        "first_seen, last_seen, function_name, provider, message) VALUES (?, ?, ?, ?, ?, 'unresolved', 1, "
         "?, ?, ?, ?, ?) "
         "ON CONFLICT (tenant_id, fingerprint) DO UPDATE SET count = error_groups.count + 1, "
         "last_seen = CASE WHEN excluded.last_seen > error_groups.last_seen THEN excluded.last_seen "
@@ -581,17 +580,6 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
         (*insert)->bind(i, row.at(i));
     if (auto done = (*insert)->exec(); !done)
         return std::unexpected(done.error());
-    if (error.callId) {
-        auto affected =
-            prepared(u"UPDATE error_groups SET affected_calls = (SELECT COUNT(DISTINCT call_id) FROM errors "
-                     "WHERE group_id = ? AND call_id IS NOT NULL) WHERE id = ?"_s);
-        if (!affected)
-            return std::unexpected(affected.error());
-        (*affected)->bind(0, groupId);
-        (*affected)->bind(1, groupId);
-        if (auto done = (*affected)->exec(); !done)
-            return std::unexpected(done.error());
-    }
     m_changes.tenantIds.insert(tenantId);
     m_changes.kinds |= StoreChanges::Errors;
     return groupId;
