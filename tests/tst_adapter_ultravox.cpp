@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 
 using namespace CallScope;
@@ -127,6 +128,7 @@ private slots:
     void malformedWebhook_data();
     void malformedWebhook();
     void messages();
+    void untimedTurnsOfOneRoleDoNotCollide();
     void messagesPagination_data();
     void messagesPagination();
     void malformedMessages_data();
@@ -490,6 +492,40 @@ void TestAdapterUltravox::messages()
         QVERIFY(event.offsetMs);
         QCOMPARE(*event.offsetMs, offsets[i]);
     }
+}
+
+void TestAdapterUltravox::untimedTurnsOfOneRoleDoNotCollide()
+{
+    // Two user messages without timespans both start where the agent's ended. The store keeps one
+    // segment per (call, role, startMs): had they the same start, the second would replace the first.
+    const QByteArray page = R"({"next": null, "results": [
+        {"role": "MESSAGE_ROLE_AGENT", "text": "Which day suits you?", "timespan": {"start": "0.500s", "end": "2.000s"}},
+        {"role": "MESSAGE_ROLE_USER", "text": "Friday."},
+        {"role": "MESSAGE_ROLE_USER", "text": "In the morning, please."},
+        {"role": "MESSAGE_ROLE_AGENT", "text": "Friday at 10:00 then."}
+    ]})";
+
+    const auto result = adaptUltravoxMessages(callId, page, receivedAt);
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().detail));
+    QCOMPARE(result->events.size(), 4);
+    QSet<std::pair<QString, qint64>> turns;
+    for (const CallEvent &event : result->events) {
+        QCOMPARE(toString(event.kind), toString(EventKind::TranscriptSegment));
+        const qint64 startMs = qint64(event.payload.value("startMs"_L1).toDouble());
+        QVERIFY(event.offsetMs);
+        QCOMPARE(*event.offsetMs, startMs);
+        const std::pair<QString, qint64> turn{event.payload.value("role"_L1).toString(), startMs};
+        QVERIFY2(!turns.contains(turn), qPrintable(compact(event.payload)));
+        turns.insert(turn);
+    }
+    // Both user turns are kept, in the order they were said, right after the agent's turn.
+    QCOMPARE(result->events[1].payload.value("text"_L1).toString(), u"Friday."_s);
+    QCOMPARE(*result->events[1].offsetMs, 2'000);
+    QCOMPARE(result->events[2].payload.value("text"_L1).toString(), u"In the morning, please."_s);
+    QVERIFY(*result->events[2].offsetMs > *result->events[1].offsetMs);
+    QVERIFY(*result->events[3].offsetMs >= *result->events[2].offsetMs);
+    for (qsizetype i = 1; i < result->events.size(); ++i)
+        QCOMPARE(result->events[i].payload.value("offsetInferred"_L1), QJsonValue(true));
 }
 
 void TestAdapterUltravox::messagesPagination_data()

@@ -125,4 +125,12 @@ void insertIf(QJsonObject &object, const QString &key, const std::optional<qint6
         object.insert(key, double(*value));
 }
 
+qint64 TurnClock::claim(const QString &role, qint64 startMs)
+{
+    while (m_taken.contains({role, startMs}))
+        ++startMs;
+    m_taken.insert({role, startMs});
+    return startMs;
+}
+
 } // namespace CallScope::AdapterUtil

@@ -5,8 +5,10 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QSet>
 
 #include <optional>
+#include <utility>
 
 // Small pure helpers the provider adapters share.
 namespace CallScope::AdapterUtil {
@@ -33,5 +35,24 @@ QString sha256Hex(QByteArrayView data);
 // Inserts key: value when the value is known (adapters leave unknown keys out, never null).
 void insertIf(QJsonObject &object, const QString &key, const QString &value);
 void insertIf(QJsonObject &object, const QString &key, const std::optional<qint64> &value);
+
+// Places a delivery's transcript turns on the call's time line. The store keeps one segment per
+// (call, role, startMs) and a second one at the same start replaces the first, so no two turns of a
+// role may share a start: claim() moves a start that role already has 1 ms later, until it is free.
+// A turn without a time of its own starts where the last one ended (lastEndMs(), 0 at first), so the
+// same delivery always yields the same offsets.
+class TurnClock
+{
+public:
+    // The start a turn of this role that would begin at startMs gets; that start is then taken.
+    qint64 claim(const QString &role, qint64 startMs);
+    // Where the time line stands now: the end of what was placed last.
+    void ended(qint64 endMs) { m_lastEndMs = endMs; }
+    qint64 lastEndMs() const { return m_lastEndMs; }
+
+private:
+    QSet<std::pair<QString, qint64>> m_taken;
+    qint64 m_lastEndMs = 0;
+};
 
 } // namespace CallScope::AdapterUtil

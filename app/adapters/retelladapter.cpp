@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QJsonArray>
-#include <QSet>
 
 #include <cmath>
 #include <utility>
@@ -93,11 +92,9 @@ std::optional<QJsonValue> jsonContent(const QJsonValue &value)
     return std::nullopt;
 }
 
-// Places utterances on the call's time line. Retell times words, not utterances: an utterance runs
-// from its first word's start to its last word's end. One without timed words starts where the
-// previous one ended (0 for the first) and has no end of its own, so the same transcript always
-// yields the same offsets. The store keeps one segment per (role, startMs): a start that role already
-// has moves 1 ms later, so two utterances never overwrite each other.
+// Places utterances on the call's time line (TurnClock). Retell times words, not utterances: an
+// utterance runs from its first word's start to its last word's end. One without timed words starts
+// where the previous one ended (0 for the first) and has no end of its own.
 class UtteranceClock
 {
 public:
@@ -119,23 +116,19 @@ public:
             end = secondsToMs(words.at(i).toObject().value("end"_L1));
 
         Span span;
-        span.startMs = start ? *start : end ? *end : m_lastEndMs;
-        while (m_taken.contains({role, span.startMs}))
-            ++span.startMs;
-        m_taken.insert({role, span.startMs});
+        span.startMs = m_clock.claim(role, start ? *start : end ? *end : m_clock.lastEndMs());
         if (end)
             span.endMs = std::max(*end, span.startMs);
-        m_lastEndMs = span.endMs.value_or(span.startMs);
+        m_clock.ended(span.endMs.value_or(span.startMs));
         return span;
     }
 
     // Retell gives tool calls, node transitions and key presses no time: they happened after the
     // utterance before them, so they take its end.
-    qint64 lastEndMs() const { return m_lastEndMs; }
+    qint64 lastEndMs() const { return m_clock.lastEndMs(); }
 
 private:
-    QSet<std::pair<QString, qint64>> m_taken;
-    qint64 m_lastEndMs = 0;
+    TurnClock m_clock;
 };
 
 // Retell's speakers as the store sees them: the agent, the user, and the person a call was transferred

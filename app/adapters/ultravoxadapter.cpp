@@ -209,7 +209,9 @@ AdapterResult adaptUltravox(const QByteArray &body, qint64 receivedAtMs)
 
 // Offsets come from each message's timespan ("4.000s" from the call's start). A message without one
 // is placed where the previous message ended (0 on a page's first), so the order is kept and the
-// result depends on the page alone; such segments carry "offsetInferred": true and no endMs.
+// result depends on the page alone; such segments carry "offsetInferred": true and no endMs. An
+// utterance whose start its role already has on this page moves 1 ms later (TurnClock): the store
+// would otherwise keep only one of them.
 std::expected<UltravoxMessagesPage, AdapterError>
 adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 receivedAtMs)
 {
@@ -237,29 +239,41 @@ adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 rece
         return std::unexpected(AdapterError{u"the messages page's \"next\" is not a string"_s});
     }
 
-    qint64 previousEndMs = 0;
+    TurnClock clock;
     const QJsonArray results = root.value("results"_L1).toArray();
     for (const QJsonValue &value : results) {
         const QJsonObject message = value.toObject();
         const QJsonObject timespan = message.value("timespan"_L1).toObject();
-        const auto knownStart = secondsToMs(timespan.value("start"_L1));
-        const auto endMs = secondsToMs(timespan.value("end"_L1));
-        const qint64 startMs = knownStart.value_or(previousEndMs);
-        previousEndMs = std::max(previousEndMs, endMs.value_or(startMs));
-
         const QString role = message.value("role"_L1).toString();
         const QString text = message.value("text"_L1).toString();
+        // The speaker as the store sees it; empty for a message that is not an utterance.
+        const QString speaker = role == "MESSAGE_ROLE_USER"_L1    ? u"user"_s
+                                : role == "MESSAGE_ROLE_AGENT"_L1 ? u"agent"_s
+                                                                  : QString();
+        const auto knownStart = secondsToMs(timespan.value("start"_L1));
+        auto endMs = secondsToMs(timespan.value("end"_L1));
+        qint64 startMs = knownStart.value_or(clock.lastEndMs());
+        if (!speaker.isEmpty() && !text.isEmpty()) {
+            const qint64 claimedMs = clock.claim(speaker, startMs);
+            // A turn the move takes past its own end ends where it now starts.
+            if (claimedMs != startMs && endMs && *endMs < claimedMs)
+                endMs = claimedMs;
+            startMs = claimedMs;
+        }
+        // Every message moves the time line on, none back.
+        clock.ended(std::max(clock.lastEndMs(), endMs.value_or(startMs)));
+
         const QString toolName = message.value("toolName"_L1).toString();
         const QString invocationId = message.value("invocationId"_L1).toString();
         CallEvent event = eventFor(callId, EventKind::TranscriptSegment, receivedAtMs);
         event.offsetMs = startMs;
         QJsonObject &payload = event.payload;
 
-        if (role == "MESSAGE_ROLE_USER"_L1 || role == "MESSAGE_ROLE_AGENT"_L1) {
+        if (!speaker.isEmpty()) {
             // An utterance with no text (unrecognised speech) has nothing to show.
             if (text.isEmpty())
                 continue;
-            payload.insert("role"_L1, role == "MESSAGE_ROLE_USER"_L1 ? u"user"_s : u"agent"_s);
+            payload.insert("role"_L1, speaker);
             payload.insert("text"_L1, text);
             insertIf(payload, u"startMs"_s, startMs);
             insertIf(payload, u"endMs"_s, endMs);

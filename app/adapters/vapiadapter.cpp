@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
-#include <QSet>
 
 #include <cmath>
 #include <utility>
@@ -449,13 +448,12 @@ private:
 
     // artifact.messages: the spoken turns with their offsets, the tool calls and their results.
     // A turn's start is secondsFromStart, else its time minus the call's start, else the previous
-    // turn's end; a start its role already has moves 1 ms later (the store keeps one turn per
-    // (role, startMs)). Its end is start + (endTime - time), else start + duration.
+    // turn's end, and never one its role already has (TurnClock). Its end is start + (endTime - time),
+    // else start + duration.
     void artifactMessages(const QJsonArray &messages)
     {
         QHash<QString, QString> toolNames;
-        QSet<std::pair<QString, qint64>> taken;
-        qint64 lastEndMs = 0;
+        TurnClock clock;
         for (const QJsonValue &value : messages) {
             const QJsonObject message = value.toObject();
             const QString role = stringAt(message, "role"_L1);
@@ -468,17 +466,14 @@ private:
                 const QString text = stringAt(message, "message"_L1);
                 if (text.isEmpty())
                     continue;
-                qint64 startMs = offset.value_or(lastEndMs);
-                while (taken.contains({speaker, startMs}))
-                    ++startMs;
-                taken.insert({speaker, startMs});
+                const qint64 startMs = clock.claim(speaker, offset.value_or(clock.lastEndMs()));
                 auto lengthMs = difference(timeMs(message.value("endTime"_L1)), time);
                 if (!lengthMs)
                     lengthMs = spanMs(message.value("duration"_L1));
                 QJsonObject payload{{"role"_L1, speaker}, {"text"_L1, text}, {"startMs"_L1, double(startMs)}};
                 if (lengthMs)
                     payload.insert("endMs"_L1, double(startMs + *lengthMs));
-                lastEndMs = lengthMs ? startMs + *lengthMs : startMs;
+                clock.ended(lengthMs ? startMs + *lengthMs : startMs);
                 m_events.add(EventKind::TranscriptSegment, payload, startMs, time);
             } else if (role == "tool_calls"_L1) {
                 for (const QJsonValue &toolCall : message.value("toolCalls"_L1).toArray()) {
@@ -487,7 +482,8 @@ private:
                         continue;
                     toolNames.insert(payload.value("toolCallId"_L1).toString(),
                                      payload.value("name"_L1).toString());
-                    m_events.add(EventKind::FunctionStarted, payload, offset.value_or(lastEndMs), time);
+                    m_events.add(EventKind::FunctionStarted, payload, offset.value_or(clock.lastEndMs()),
+                                 time);
                 }
             } else if (role == "tool_call_result"_L1) {
                 const QString toolCallId = stringAt(message, "toolCallId"_L1);
@@ -502,7 +498,7 @@ private:
                     payload.insert("result"_L1, parseJsonText(result.toString()));
                 else if (result.isObject() || result.isArray() || result.isBool() || result.isDouble())
                     payload.insert("result"_L1, result);
-                m_events.add(EventKind::FunctionFinished, payload, offset.value_or(lastEndMs), time);
+                m_events.add(EventKind::FunctionFinished, payload, offset.value_or(clock.lastEndMs()), time);
             }
         }
     }
