@@ -777,8 +777,10 @@ std::expected<WriteContext::TraceState, StoreError> WriteContext::traceState(qin
     };
     if (const auto it = m_traces.find(std::make_pair(callId, toolCallId)); it != m_traces.end()) {
         const PendingTrace &pending = it->second;
-        state.name = pending.finishName.isEmpty() ? pending.startName : pending.finishName;
+        state.name = pending.name();
         state.failed = failedStatus(pending.status);
+        if (state.failed)
+            return state; // the stored row cannot add to that
     }
     auto lookup =
         prepared(u"SELECT name, status FROM function_traces WHERE call_id = ? AND tool_call_id = ?"_s);
@@ -815,13 +817,12 @@ std::expected<void, StoreError> WriteContext::flushSegments()
 std::expected<void, StoreError> WriteContext::flushTraces()
 {
     for (const auto &[key, t] : m_traces) {
-        const QString name = t.startName.isEmpty() ? t.finishName : t.startName;
         std::optional<qint64> duration = t.durationMs;
         if (!duration && t.startedAt && t.endedAt)
             duration = *t.endedAt - *t.startedAt;
-        m_traceRows.add({t.tenantId, t.callId, t.toolCallId, nullable(name), t.status, t.arguments, t.result,
-                         t.error, nullable(t.startOffsetMs), nullable(t.endOffsetMs), nullable(t.startedAt),
-                         nullable(t.endedAt), nullable(duration)});
+        m_traceRows.add({t.tenantId, t.callId, t.toolCallId, nullable(t.name()), t.status, t.arguments,
+                         t.result, t.error, nullable(t.startOffsetMs), nullable(t.endOffsetMs),
+                         nullable(t.startedAt), nullable(t.endedAt), nullable(duration)});
     }
     m_traces.clear();
     return m_traceRows.flush(m_db, [this](const SqlStatement &row) { m_touchedTraces.append(row.int64(0)); });

@@ -59,6 +59,9 @@ struct PendingTrace
     std::optional<qint64> endOffsetMs;
     std::optional<qint64> endedAt;
     std::optional<qint64> durationMs;
+
+    // The name the stored row takes: the start's, else the finish's.
+    const QString &name() const { return startName.isEmpty() ? finishName : startName; }
 };
 
 // Everything one transaction of the writer needs: the connection, prepared statements, buffered
