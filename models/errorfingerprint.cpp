@@ -35,12 +35,20 @@ QString functionWithoutVersion(const QString &name)
     return QString(name).remove(version);
 }
 
+Fingerprint compute(const QString &source, const QString &code, const QString &functionName,
+                    const QString &message)
+{
+    Fingerprint fingerprint{QString(), functionWithoutVersion(functionName), maskMessage(message)};
+    const QString key =
+        source + u'\x1f' + code + u'\x1f' + fingerprint.functionName + u'\x1f' + fingerprint.maskedMessage;
+    fingerprint.hash = QString::fromLatin1(
+        QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+    return fingerprint;
+}
+
 QString of(const QString &source, const QString &code, const QString &functionName, const QString &message)
 {
-    const QString key = source + u'\x1f' + code + u'\x1f' + functionWithoutVersion(functionName) + u'\x1f' +
-                        maskMessage(message);
-    return QString::fromLatin1(
-        QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+    return compute(source, code, functionName, message).hash;
 }
 
 } // namespace CallScope::ErrorFingerprint

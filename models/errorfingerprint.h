@@ -10,7 +10,17 @@ namespace CallScope::ErrorFingerprint {
 QString maskMessage(const QString &message);
 // book_appointment_v17 → book_appointment: a new version of a function is the same failure.
 QString functionWithoutVersion(const QString &name);
-// Groups error events: source + code + function without version + masked message, hashed.
+// What groups error events: source + code + function without version + masked message, hashed;
+// with the function and the message as the group shows them.
+struct Fingerprint
+{
+    QString hash; // 32 hex digits
+    QString functionName;
+    QString maskedMessage;
+};
+Fingerprint compute(const QString &source, const QString &code, const QString &functionName,
+                    const QString &message);
+// The hash alone.
 QString of(const QString &source, const QString &code, const QString &functionName, const QString &message);
 
 } // namespace CallScope::ErrorFingerprint

@@ -526,8 +526,8 @@ std::expected<std::optional<qint64>, StoreError> WriteContext::requestCallback(q
 
 std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, const ErrorRecord &error)
 {
-    const QString fingerprint =
-        ErrorFingerprint::of(error.source, error.code, error.functionName, error.message);
+    const ErrorFingerprint::Fingerprint fingerprint =
+        ErrorFingerprint::compute(error.source, error.code, error.functionName, error.message);
     const QString provider = error.provider ? toString(*error.provider) : QString();
     auto group = prepared(
         u"INSERT INTO error_groups (tenant_id, fingerprint, source, code, severity, status, count, "
@@ -541,12 +541,11 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
         "RETURNING id"_s);
     if (!group)
         return std::unexpected(group.error());
-    const QVariantList values{
-        tenantId,           fingerprint,
-        error.source,       nullable(error.code),
-        error.severity,     error.occurredAtMs,
-        error.occurredAtMs, nullable(ErrorFingerprint::functionWithoutVersion(error.functionName)),
-        nullable(provider), nullable(ErrorFingerprint::maskMessage(error.message))};
+    const QVariantList values{tenantId,           fingerprint.hash,
+                              error.source,       nullable(error.code),
+                              error.severity,     error.occurredAtMs,
+                              error.occurredAtMs, nullable(fingerprint.functionName),
+                              nullable(provider), nullable(fingerprint.maskedMessage)};
     for (int i = 0; i < values.size(); ++i)
         (*group)->bind(i, values.at(i));
     if (auto done = (*group)->exec(); !done)
