@@ -322,6 +322,10 @@ void TestAdapterUltravox::timestampFormats_data()
     QTest::newRow("UTC without a fraction") << u"2026-11-24T09:14:00Z"_s << createdMs;
     QTest::newRow("an offset east of UTC") << u"2026-11-24T10:14:00+01:00"_s << createdMs;
     QTest::newRow("no zone is taken as UTC") << u"2026-11-24T09:14:00"_s << createdMs;
+    QTest::newRow("an offset west of UTC without a colon") << u"2026-11-24T07:44:00-0130"_s << createdMs;
+    QTest::newRow("an offset of whole hours") << u"2026-11-24T11:14:00+02"_s << createdMs;
+    QTest::newRow("an offset of 24 hours is no zone") << u"2026-11-24T09:14:00+24:00"_s << qint64(-1);
+    QTest::newRow("an offset of 60 minutes is no zone") << u"2026-11-24T09:14:00-01:60"_s << qint64(-1);
     QTest::newRow("an unreadable time") << u"yesterday at nine"_s << qint64(-1);
 }
 

@@ -510,6 +510,19 @@ void TestVerifiers::ultravox_data()
         << current << body << headers(yesterdayNew, "yesterday") << noonMs << bad;
     QTest::newRow("an impossible date is a bad signature")
         << current << body << headers(noonZNew, "2024-02-30T12:00:00Z") << noonMs << bad;
+    // Signed here: the zone decides, not the signature.
+    const auto signedHeaders = [&headers](const QByteArray &timestamp) {
+        return headers(
+            QMessageAuthenticationCode::hash(body + timestamp, newSecret.toUtf8(), QCryptographicHash::Sha256)
+                .toHex(),
+            timestamp);
+    };
+    QTest::newRow("a timestamp with a zone of whole hours is accepted")
+        << current << body << signedHeaders("2024-05-01T14:00:00+02") << noonMs << ok;
+    QTest::newRow("a signed timestamp with a zone beyond 23 hours is a bad signature")
+        << current << body << signedHeaders("2024-05-02T12:00:00+24:00") << noonMs << bad;
+    QTest::newRow("a signed timestamp with a zone beyond 59 minutes is a bad signature")
+        << current << body << signedHeaders("2024-05-01T13:00:00+00:60") << noonMs << bad;
     QTest::newRow("a missing signature header is missing credentials")
         << current << body << Headers{{"X-Ultravox-Webhook-Timestamp", noonZ}} << noonMs << missing;
     QTest::newRow("a missing timestamp header is missing credentials")

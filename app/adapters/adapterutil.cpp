@@ -25,22 +25,26 @@ std::expected<QJsonObject, AdapterError> parseObject(const QByteArray &body)
 
 std::optional<qint64> isoToMs(QStringView text)
 {
-    static const QRegularExpression pattern(
-        u"^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?(Z|z|[+-]\\d{2}:?\\d{2})?$"_s);
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(
+        uR"((\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?)"
+        uR"((?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)"_s));
     const auto match = pattern.match(text.trimmed().toString());
     if (!match.hasMatch())
         return std::nullopt;
-    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
-    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(), match.captured(6).toInt());
+    const auto number = [&match](int group) { return match.capturedView(group).toInt(); };
+    const QDate date(number(1), number(2), number(3));
+    const QTime time(number(4), number(5), number(6));
     if (!date.isValid() || !time.isValid())
         return std::nullopt;
     qint64 ms = QDateTime(date, time, Qt::UTC).toMSecsSinceEpoch();
     if (const QString fraction = match.captured(7); !fraction.isEmpty())
         ms += QString(fraction + u"00"_s).left(3).toLongLong();
-    if (const QString zone = match.captured(8); !zone.isEmpty() && zone != "Z"_L1 && zone != "z"_L1) {
-        const QString digits = QString(zone).remove(u':');
-        const int minutes = digits.mid(1, 2).toInt() * 60 + digits.mid(3, 2).toInt();
-        ms -= (digits.startsWith(u'-') ? -1 : 1) * qint64(minutes) * 60'000;
+    if (match.hasCaptured(9)) {
+        const int hours = number(10);
+        const int minutes = match.hasCaptured(11) ? number(11) : 0;
+        if (hours > 23 || minutes > 59)
+            return std::nullopt;
+        ms -= (match.capturedView(9) == u"-" ? -1 : 1) * qint64(hours * 60 + minutes) * 60'000;
     }
     return ms;
 }

@@ -17,7 +17,9 @@ namespace CallScope::AdapterUtil {
 std::expected<QJsonObject, AdapterError> parseObject(const QByteArray &body);
 
 // ISO 8601 / RFC 3339 with or without fraction and zone ("2026-10-23T09:14:03.120Z",
-// "2026-10-23T09:14:03+02:00", "2026-10-23T09:14:03" taken as UTC) → ms since the epoch.
+// "2026-10-23T09:14:03+02:00", "+0200" or "+02" alike; "2026-10-23T09:14:03" taken as UTC, never as
+// local time, so the result does not depend on where CallScope runs) → ms since the epoch. Digits
+// after the milliseconds are dropped; a zone beyond ±23:59 is no time.
 std::optional<qint64> isoToMs(QStringView text);
 // RFC 2822 as Twilio sends it ("Tue, 24 Nov 2026 09:14:03 +0000") → ms since the epoch.
 std::optional<qint64> rfc2822ToMs(QStringView text);

@@ -1,50 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "adapters/adapterutil.h"
 #include "verifier.h"
 #include "verifysupport.h"
-
-#include <QDate>
-#include <QRegularExpression>
-#include <QTime>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope::Verify {
-
-namespace {
-
-// ISO 8601 date-time in milliseconds since the epoch. A time without a zone is UTC (never the
-// local zone: the result must not depend on where CallScope runs); digits after the milliseconds are
-// dropped.
-std::optional<qint64> parseIso8601Ms(QByteArrayView text)
-{
-    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(
-        uR"(([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:[.,]([0-9]{1,9}))?)"
-        uR"((?:([Zz])|([+-])([0-9]{2})(?::?([0-9]{2}))?)?)"_s));
-    const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(text.trimmed()));
-    if (!match.hasMatch())
-        return std::nullopt;
-    const auto number = [&match](int group) { return match.capturedView(group).toInt(); };
-
-    const QDate date(number(1), number(2), number(3));
-    if (!date.isValid() || !QTime::isValid(number(4), number(5), number(6)))
-        return std::nullopt;
-    const QString fraction = match.captured(7).leftJustified(3, u'0', true);
-    qint64 offsetMinutes = 0;
-    if (match.hasCaptured(9)) {
-        const int hours = number(10);
-        const int minutes = match.hasCaptured(11) ? number(11) : 0;
-        if (hours > 23 || minutes > 59)
-            return std::nullopt;
-        offsetMinutes = (match.capturedView(9) == u"-" ? -1 : 1) * (hours * 60 + minutes);
-    }
-
-    static const qint64 epochDay = QDate(1970, 1, 1).toJulianDay();
-    const qint64 days = date.toJulianDay() - epochDay;
-    const qint64 seconds = days * 86400 + number(4) * 3600 + number(5) * 60 + number(6) - offsetMinutes * 60;
-    return seconds * 1000 + fraction.toInt();
-}
-
-} // namespace
 
 VerifyResult ultravox(const QByteArray &body, const HeaderLookup &headers, const QStringList &secrets,
                       qint64 nowMs, qint64 windowMs)
@@ -63,7 +24,8 @@ VerifyResult ultravox(const QByteArray &body, const HeaderLookup &headers, const
     if (timestamp.isEmpty())
         return Detail::missingCredentials(u"The X-Ultravox-Webhook-Timestamp header is missing."_s);
 
-    const auto signedAtMs = parseIso8601Ms(timestamp);
+    // ISO 8601; a time without a zone is UTC, never the local zone.
+    const auto signedAtMs = AdapterUtil::isoToMs(QString::fromLatin1(timestamp.trimmed()));
     if (!signedAtMs)
         return Detail::badSignature(u"The X-Ultravox-Webhook-Timestamp header is not an ISO 8601 time."_s);
 
