@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope::AdapterUtil {
@@ -100,6 +103,19 @@ std::optional<double> number(const QJsonValue &value)
     return std::nullopt;
 }
 
+std::optional<qint64> secondsToMs(const QJsonValue &value)
+{
+    const auto seconds = number(value);
+    if (!seconds || !std::isfinite(*seconds) || *seconds < 0 || *seconds > 31'536'000.0)
+        return std::nullopt;
+    return std::llround(*seconds * 1000.0);
+}
+
+QString stringAt(const QJsonObject &object, QLatin1StringView key)
+{
+    return object.value(key).toString();
+}
+
 QJsonValue parseJsonText(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -110,6 +126,15 @@ QJsonValue parseJsonText(const QString &text)
             return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     }
     return text;
+}
+
+std::optional<QJsonValue> jsonContent(const QJsonValue &value)
+{
+    if (value.isString() && !value.toString().isEmpty())
+        return parseJsonText(value.toString());
+    if (value.isObject() || value.isArray() || value.isBool() || value.isDouble())
+        return value;
+    return std::nullopt;
 }
 
 QString sha256Hex(QByteArrayView data)
@@ -127,6 +152,29 @@ void insertIf(QJsonObject &object, const QString &key, const std::optional<qint6
 {
     if (value)
         object.insert(key, double(*value));
+}
+
+EventBuilder::EventBuilder(Provider provider, const QString &callId, const QString &twilioCallSid,
+                           std::optional<qint64> callStartMs, qint64 deliveryAtMs)
+    : m_callStartMs(callStartMs)
+    , m_deliveryAtMs(deliveryAtMs)
+{
+    m_base.provider = provider;
+    m_base.providerCallId = callId;
+    m_base.twilioCallSid = twilioCallSid;
+}
+
+void EventBuilder::add(EventKind kind, QJsonObject payload, std::optional<qint64> offsetMs,
+                       std::optional<qint64> atMs)
+{
+    CallEvent event = m_base;
+    event.kind = kind;
+    event.offsetMs = offsetMs;
+    event.payload = std::move(payload);
+    event.occurredAtMs = atMs                        ? *atMs
+                         : offsetMs && m_callStartMs ? *m_callStartMs + *offsetMs
+                                                     : m_deliveryAtMs;
+    m_events.append(std::move(event));
 }
 
 qint64 TurnClock::claim(const QString &role, qint64 startMs)

@@ -18,11 +18,6 @@ namespace {
 
 using namespace AdapterUtil;
 
-QString stringAt(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
-
 // Only the reasons that decide the outcome by themselves; a hang-up leaves it to the duration rule.
 std::optional<Outcome> outcomeForReason(QStringView reason)
 {
@@ -68,28 +63,9 @@ std::optional<CallStatus> statusFor(const QString &event, QStringView callStatus
     return CallStatus::InProgress; // a transfer happens during the call
 }
 
-// Word times are seconds from the call's start; a value past a year is not a time in a call.
-std::optional<qint64> secondsToMs(const QJsonValue &value)
-{
-    const auto seconds = number(value);
-    if (!seconds || !std::isfinite(*seconds) || *seconds < 0 || *seconds > 31'536'000.0)
-        return std::nullopt;
-    return std::llround(*seconds * 1000.0);
-}
-
 std::optional<qint64> nonNegative(std::optional<qint64> value)
 {
     return value && *value >= 0 ? value : std::nullopt;
-}
-
-// Tool arguments and results arrive as JSON text, sometimes as JSON already.
-std::optional<QJsonValue> jsonContent(const QJsonValue &value)
-{
-    if (value.isString() && !value.toString().isEmpty())
-        return parseJsonText(value.toString());
-    if (value.isObject() || value.isArray() || value.isBool() || value.isDouble())
-        return value;
-    return std::nullopt;
 }
 
 // Places utterances on the call's time line (TurnClock). Retell times words, not utterances: an
@@ -142,33 +118,14 @@ QString speakerRole(const QString &role)
     return {};
 }
 
-class EventBuilder
+// A Retell delivery's events (EventBuilder), with the transcript's turns and timeline.
+class RetellEvents : public EventBuilder
 {
 public:
-    EventBuilder(const QString &callId, const QString &twilioCallSid, std::optional<qint64> callStartMs,
+    RetellEvents(const QString &callId, const QString &twilioCallSid, std::optional<qint64> callStartMs,
                  qint64 deliveryAtMs)
-        : m_callStartMs(callStartMs)
-        , m_deliveryAtMs(deliveryAtMs)
-    {
-        m_base.provider = Provider::Retell;
-        m_base.providerCallId = callId;
-        m_base.twilioCallSid = twilioCallSid;
-    }
-
-    // An event at an offset in the call happened at the call's start plus that offset, when the start
-    // is known; otherwise, and for events without an offset, when the delivery says it happened.
-    void add(EventKind kind, QJsonObject payload, std::optional<qint64> offsetMs = std::nullopt,
-             std::optional<qint64> atMs = std::nullopt)
-    {
-        CallEvent event = m_base;
-        event.kind = kind;
-        event.offsetMs = offsetMs;
-        event.payload = std::move(payload);
-        event.occurredAtMs = atMs                        ? *atMs
-                             : offsetMs && m_callStartMs ? *m_callStartMs + *offsetMs
-                                                         : m_deliveryAtMs;
-        m_events.append(std::move(event));
-    }
+        : EventBuilder(Provider::Retell, callId, twilioCallSid, callStartMs, deliveryAtMs)
+    {}
 
     void addSegment(const QJsonObject &utterance, const QString &role, UtteranceClock &clock)
     {
@@ -243,14 +200,6 @@ public:
             }
         }
     }
-
-    CallEvents take() { return std::move(m_events); }
-
-private:
-    CallEvent m_base;
-    std::optional<qint64> m_callStartMs;
-    qint64 m_deliveryAtMs = 0;
-    CallEvents m_events;
 };
 
 // The percentiles, extremes and count of each latency metric; the per-turn "values" are left out to
@@ -403,7 +352,7 @@ AdapterResult adaptRetell(const QByteArray &body, qint64 receivedAtMs)
     else if (event == "call_ended"_L1 || event == "call_analyzed"_L1)
         deliveryAtMs = end.value_or(receivedAtMs);
 
-    EventBuilder events(delivery.providerCallId,
+    RetellEvents events(delivery.providerCallId,
                         stringAt(call.value("telephony_identifier"_L1).toObject(), "twilio_call_sid"_L1),
                         start, deliveryAtMs);
     events.add(EventKind::CallStatus, statusPayload(*status, call), std::nullopt, deliveryAtMs);

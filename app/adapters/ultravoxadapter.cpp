@@ -22,7 +22,7 @@ AdapterError malformed(const QString &detail)
 
 // Ultravox writes durations the protobuf-JSON way ("63.2s"), but the billedDuration format is
 // UNVERIFIED: plain seconds (a number or a numeric string) are read as well.
-std::optional<qint64> secondsToMs(const QJsonValue &value)
+std::optional<qint64> secondsOrDurationToMs(const QJsonValue &value)
 {
     if (value.isString()) {
         if (const auto ms = durationToMs(value.toString()))
@@ -129,7 +129,7 @@ QJsonObject statusPayload(QStringView eventName, CallStatus status, const QJsonO
                                            ? std::optional<qint64>(*ended - *joined)
                                        : !joined && status == CallStatus::Ended ? std::optional<qint64>(0)
                                                                                 : std::nullopt;
-    const auto billed = secondsToMs(call.value("billedDuration"_L1));
+    const auto billed = secondsOrDurationToMs(call.value("billedDuration"_L1));
     insertIf(payload, u"durationMs"_s,
              eventName == "call.billed"_L1 ? (billed ? billed : span) : (span ? span : billed));
 
@@ -250,8 +250,8 @@ adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 rece
         const QString speaker = role == "MESSAGE_ROLE_USER"_L1    ? u"user"_s
                                 : role == "MESSAGE_ROLE_AGENT"_L1 ? u"agent"_s
                                                                   : QString();
-        const auto knownStart = secondsToMs(timespan.value("start"_L1));
-        auto endMs = secondsToMs(timespan.value("end"_L1));
+        const auto knownStart = secondsOrDurationToMs(timespan.value("start"_L1));
+        auto endMs = secondsOrDurationToMs(timespan.value("end"_L1));
         qint64 startMs = knownStart.value_or(clock.lastEndMs());
         if (!speaker.isEmpty() && !text.isEmpty()) {
             const qint64 claimedMs = clock.claim(speaker, startMs);
@@ -292,7 +292,8 @@ adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 rece
             const QString errorDetails = message.value("errorDetails"_L1).toString();
             insertIf(payload, u"toolCallId"_s, invocationId);
             insertIf(payload, u"name"_s, toolName);
-            payload.insert("status"_L1, errorDetails.isEmpty() ? u"success"_s : u"error"_s);
+            payload.insert("status"_L1, toString(errorDetails.isEmpty() ? FunctionStatus::Success
+                                                                        : FunctionStatus::Error));
             if (!text.isEmpty())
                 payload.insert("result"_L1, parseJsonText(text));
             if (!errorDetails.isEmpty())

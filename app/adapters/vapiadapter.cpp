@@ -20,11 +20,6 @@ namespace {
 
 using namespace AdapterUtil;
 
-QString stringAt(const QJsonObject &object, QLatin1StringView key)
-{
-    return object.value(key).toString();
-}
-
 // Vapi echoes the phone number's Twilio credentials in message.phoneNumber (and call.phoneNumber):
 // they must never reach the database. Removes them at any depth; true when any was there.
 bool redact(QJsonValue &value)
@@ -84,14 +79,6 @@ std::optional<qint64> timeMs(const QJsonValue &value)
             return iso;
     }
     return integer(value);
-}
-
-std::optional<qint64> secondsToMs(const QJsonValue &value)
-{
-    const auto seconds = number(value);
-    if (!seconds || !std::isfinite(*seconds) || *seconds < 0 || *seconds > 31'536'000.0)
-        return std::nullopt;
-    return std::llround(*seconds * 1000.0);
 }
 
 // An offset or duration in ms: a number of at most a year.
@@ -187,48 +174,10 @@ QJsonObject toolCallPayload(const QJsonObject &toolCall)
         arguments = toolCall.value("parameters"_L1);
     if (arguments.isUndefined() || arguments.isNull())
         arguments = toolCall.value("arguments"_L1);
-    if (arguments.isString() && !arguments.toString().isEmpty())
-        payload.insert("arguments"_L1, parseJsonText(arguments.toString()));
-    else if (arguments.isObject() || arguments.isArray() || arguments.isBool() || arguments.isDouble())
-        payload.insert("arguments"_L1, arguments);
+    if (const auto content = jsonContent(arguments))
+        payload.insert("arguments"_L1, *content);
     return payload;
 }
-
-class EventBuilder
-{
-public:
-    EventBuilder(const QString &callId, const QString &twilioCallSid, std::optional<qint64> callStartMs,
-                 qint64 deliveryAtMs)
-        : m_callStartMs(callStartMs)
-        , m_deliveryAtMs(deliveryAtMs)
-    {
-        m_base.provider = Provider::Vapi;
-        m_base.providerCallId = callId;
-        m_base.twilioCallSid = twilioCallSid;
-    }
-
-    void add(EventKind kind, QJsonObject payload, std::optional<qint64> offsetMs = std::nullopt,
-             std::optional<qint64> atMs = std::nullopt)
-    {
-        CallEvent event = m_base;
-        event.kind = kind;
-        event.offsetMs = offsetMs;
-        event.payload = std::move(payload);
-        event.occurredAtMs = atMs                        ? *atMs
-                             : offsetMs && m_callStartMs ? *m_callStartMs + *offsetMs
-                                                         : m_deliveryAtMs;
-        m_events.append(std::move(event));
-    }
-
-    std::optional<qint64> callStartMs() const { return m_callStartMs; }
-    CallEvents take() { return std::move(m_events); }
-
-private:
-    CallEvent m_base;
-    std::optional<qint64> m_callStartMs;
-    qint64 m_deliveryAtMs = 0;
-    CallEvents m_events;
-};
 
 class VapiMessage
 {
@@ -237,7 +186,7 @@ public:
         : m_message(message)
         , m_call(message.value("call"_L1).toObject())
         , m_timestampMs(timeMs(message.value("timestamp"_L1)))
-        , m_events(m_call.value("id"_L1).toString(), twilioCallSid(), callStartMs(),
+        , m_events(Provider::Vapi, m_call.value("id"_L1).toString(), twilioCallSid(), callStartMs(),
                    m_timestampMs.value_or(receivedAtMs))
     {}
 
@@ -493,11 +442,8 @@ private:
                                     {"status"_L1, toString(FunctionStatus::Success)}};
                 insertIf(payload, u"name"_s,
                          firstString({stringAt(message, "name"_L1), toolNames.value(toolCallId)}));
-                const QJsonValue result = message.value("result"_L1);
-                if (result.isString() && !result.toString().isEmpty())
-                    payload.insert("result"_L1, parseJsonText(result.toString()));
-                else if (result.isObject() || result.isArray() || result.isBool() || result.isDouble())
-                    payload.insert("result"_L1, result);
+                if (const auto result = jsonContent(message.value("result"_L1)))
+                    payload.insert("result"_L1, *result);
                 m_events.add(EventKind::FunctionFinished, payload, offset.value_or(clock.lastEndMs()), time);
             }
         }
