@@ -168,12 +168,12 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
     if (const auto it = m_newCalls.constFind(key); it != m_newCalls.constEnd())
         return it.value();
     if (key.provider == Provider::Twilio) {
-        auto platform = platformCallFor(key.tenantId, key.providerCallId);
-        if (!platform)
-            return std::unexpected(platform.error());
-        if (*platform) {
-            m_newCalls.insert(key, **platform);
-            return **platform;
+        auto platforms = platformCallsFor({key});
+        if (!platforms)
+            return std::unexpected(platforms.error());
+        if (const auto it = platforms->constFind(key); it != platforms->constEnd()) {
+            m_newCalls.insert(key, it.value());
+            return it.value();
         }
     }
 
@@ -238,9 +238,16 @@ std::expected<CallAggregate *, StoreError> WriteContext::aggregate(qint64 callId
 
 std::expected<void, StoreError> WriteContext::loadAggregates(const QList<qint64> &callIds)
 {
+    // A call this transaction holds already was loaded (and locked) or created by it.
+    QList<qint64> ids;
+    ids.reserve(callIds.size());
+    for (const qint64 id : callIds) {
+        if (!m_aggregates.contains(id))
+            ids.append(id);
+    }
     // Rows are locked in id order on PostgreSQL, so two writers on one database cannot deadlock.
-    QList<qint64> ids = callIds;
     std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     const int chunkSize = rowsPerStatement(m_backend);
     for (qsizetype first = 0; first < ids.size(); first += chunkSize) {
         const qsizetype count = std::min<qsizetype>(chunkSize, ids.size() - first);
@@ -331,25 +338,29 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
     const int chunkSize = rowsPerStatement(m_backend);
 
     // A Twilio leg whose CallSid a platform call already reports goes to that call.
-    QList<qint64> platformCalls;
-    for (auto it = keys.begin(); it != keys.end();) {
-        if (it->provider != Provider::Twilio) {
-            ++it;
-            continue;
-        }
-        auto platform = platformCallFor(it->tenantId, it->providerCallId);
-        if (!platform)
-            return std::unexpected(platform.error());
-        if (!*platform) {
-            ++it;
-            continue;
-        }
-        m_newCalls.insert(*it, **platform);
-        platformCalls.append(**platform);
-        it = keys.erase(it);
+    QList<CallKey> legs;
+    for (const CallKey &key : std::as_const(keys)) {
+        if (key.provider == Provider::Twilio)
+            legs.append(key);
     }
-    if (auto loaded = loadAggregates(platformCalls); !loaded)
-        return loaded;
+    if (!legs.isEmpty()) {
+        auto platforms = platformCallsFor(legs);
+        if (!platforms)
+            return std::unexpected(platforms.error());
+        if (!platforms->isEmpty()) {
+            QList<qint64> platformCalls;
+            keys.removeIf([&](const CallKey &key) {
+                const auto it = platforms->constFind(key);
+                if (it == platforms->constEnd())
+                    return false;
+                m_newCalls.insert(key, it.value());
+                platformCalls.append(it.value());
+                return true;
+            });
+            if (auto loaded = loadAggregates(platformCalls); !loaded)
+                return loaded;
+        }
+    }
 
     // 1. The calls that exist already.
     QList<qint64> existing;
@@ -584,28 +595,54 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     return groupId;
 }
 
-std::expected<std::optional<qint64>, StoreError> WriteContext::platformCallFor(qint64 tenantId,
-                                                                               const QString &callSid)
+std::expected<QHash<CallKey, qint64>, StoreError> WriteContext::platformCallsFor(const QList<CallKey> &legs)
 {
-    // A platform call of this transaction that learned the CallSid counts too.
+    QHash<CallKey, qint64> platforms;
+    // A platform call of this transaction that learned the CallSid counts too, before the stored
+    // rows; of several, the first by id.
+    QHash<QString, qint64> learned;
     for (const auto &[id, agg] : m_aggregates) {
-        if (agg.provider != Provider::Twilio && agg.twilioCallSid == callSid)
-            return std::optional<qint64>(id);
+        if (agg.provider != Provider::Twilio && !learned.contains(agg.twilioCallSid))
+            learned.insert(agg.twilioCallSid, id);
     }
-    auto select =
-        prepared(u"SELECT id FROM calls WHERE tenant_id = ? AND twilio_call_sid = ? AND provider <> 'twilio' "
-                 "AND merged_into IS NULL ORDER BY id LIMIT 1"_s);
-    if (!select)
-        return std::unexpected(select.error());
-    (*select)->bind(0, tenantId);
-    (*select)->bind(1, callSid);
-    if (auto done = (*select)->exec(); !done)
-        return std::unexpected(done.error());
-    std::optional<qint64> id;
-    if ((*select)->next())
-        id = (*select)->int64(0);
-    (*select)->finish();
-    return id;
+    QList<CallKey> unknown;
+    for (const CallKey &leg : legs) {
+        if (const auto it = learned.constFind(leg.providerCallId); it != learned.constEnd())
+            platforms.insert(leg, it.value());
+        else
+            unknown.append(leg);
+    }
+
+    // The stored platform calls, first by id, a chunk of legs per statement.
+    const int chunkSize = rowsPerStatement(m_backend);
+    for (qsizetype first = 0; first < unknown.size(); first += chunkSize) {
+        const qsizetype count = std::min<qsizetype>(chunkSize, unknown.size() - first);
+        QString sql = u"SELECT tenant_id, twilio_call_sid, MIN(id) FROM calls WHERE "_s;
+        if (count == 1) {
+            sql += u"tenant_id = ? AND twilio_call_sid = ?"_s;
+        } else {
+            sql += u"(tenant_id, twilio_call_sid) IN (VALUES (CAST(? AS BIGINT), ?)"_s;
+            for (qsizetype i = 1; i < count; ++i)
+                sql += u", (CAST(? AS BIGINT), ?)"_s;
+            sql += u')';
+        }
+        sql += u" AND provider <> 'twilio' AND merged_into IS NULL GROUP BY tenant_id, twilio_call_sid"_s;
+        auto select = prepared(sql);
+        if (!select)
+            return std::unexpected(select.error());
+        SqlStatement &query = **select;
+        int bind = 0;
+        for (qsizetype i = first; i < first + count; ++i) {
+            query.bind(bind++, unknown.at(i).tenantId);
+            query.bind(bind++, unknown.at(i).providerCallId);
+        }
+        if (auto done = query.exec(); !done)
+            return std::unexpected(done.error());
+        while (query.next())
+            platforms.insert(CallKey{query.int64(0), Provider::Twilio, query.text(1)}, query.int64(2));
+        query.finish();
+    }
+    return platforms;
 }
 
 std::expected<void, StoreError> WriteContext::mergeCarrierLegs()

@@ -130,9 +130,11 @@ public:
 
 private:
     std::expected<void, StoreError> resolveRequiredCalls();
-    // A Twilio leg is part of the platform call that reports its CallSid.
-    std::expected<std::optional<qint64>, StoreError> platformCallFor(qint64 tenantId, const QString &callSid);
+    // A Twilio leg is part of the platform call that reports its CallSid: those of these legs (keyed
+    // by their Twilio call keys) that have one.
+    std::expected<QHash<CallKey, qint64>, StoreError> platformCallsFor(const QList<CallKey> &legs);
     std::expected<void, StoreError> mergeCarrierLegs();
+    // Loads the aggregates of the calls this transaction does not hold yet.
     std::expected<void, StoreError> loadAggregates(const QList<qint64> &callIds);
     std::expected<void, StoreError> insertStagedReceipts();
     std::expected<void, StoreError> flushSegments();

@@ -55,6 +55,7 @@ private slots:
     void stopAnswersEverythingAccepted();
     void carrierLegArrivingFirstIsMergedIntoThePlatformCall();
     void carrierLegArrivingLaterJoinsThePlatformCall();
+    void carrierLegsOfOneSubmissionEachJoinTheirPlatformCall();
     void unattributedDeliveryIsKeptAndRaisedAsAnError();
 
 private:
@@ -781,6 +782,52 @@ void TestStore::carrierLegArrivingLaterJoinsThePlatformCall()
     const auto byCallSid = reader->callByProviderId(tenant, Provider::Twilio, sid);
     QVERIFY2(byCallSid, byCallSid ? "" : qPrintable(byCallSid.error().message));
     QCOMPARE(byCallSid->id, call.id);
+}
+
+void TestStore::carrierLegsOfOneSubmissionEachJoinTheirPlatformCall()
+{
+    auto store = openStore();
+    const QString vapiSid = u"CA11111111111111111111111111111111"_s;
+    const QString retellSid = u"CA22222222222222222222222222222222"_s;
+    const QString loneSid = u"CA33333333333333333333333333333333"_s;
+    CallEvent vapiStarted = statusEvent(Provider::Vapi, u"vapi-1"_s, CallStatus::InProgress, 1'000);
+    vapiStarted.twilioCallSid = vapiSid;
+    CallEvent retellStarted = statusEvent(Provider::Retell, u"call_r1"_s, CallStatus::InProgress, 1'000);
+    retellStarted.twilioCallSid = retellSid;
+    ingestOk(*store, u"default"_s,
+             {makeUnit(Provider::Vapi, u"status-update:vapi-1:1"_s, u"vapi-1"_s, {vapiStarted}),
+              makeUnit(Provider::Retell, u"call_started:call_r1"_s, u"call_r1"_s, {retellStarted})});
+
+    // One submission, one transaction: three legs (two of them known to a platform call) and another
+    // event of a platform call whose leg is among them.
+    QList<IngestUnit> units;
+    for (const QString &sid : {vapiSid, retellSid, loneSid}) {
+        CallEvent twilio =
+            statusEvent(Provider::Twilio, sid, CallStatus::InProgress, 1'500, {{u"toNumber"_s, u"+49301"_s}});
+        twilio.twilioCallSid = sid;
+        units.append(makeUnit(Provider::Twilio, sid + u":1"_s, sid, {twilio}));
+    }
+    CallEvent vapiEnded = statusEvent(Provider::Vapi, u"vapi-1"_s, CallStatus::Ended, 9'000);
+    vapiEnded.twilioCallSid = vapiSid;
+    units.append(makeUnit(Provider::Vapi, u"end-of-call-report:vapi-1"_s, u"vapi-1"_s, {vapiEnded}));
+    QCOMPARE(ingestOk(*store, u"default"_s, units).accepted, 4);
+
+    auto reader = std::move(*StoreReader::open(m_url, m_url.password));
+    const TenantId tenant = reader->tenant(u"default"_s)->id;
+    QCOMPARE(*reader->countCalls(tenant), qint64(3)); // the two platform calls and the lone leg
+    const CallSummary vapi = *reader->callByProviderId(tenant, Provider::Vapi, u"vapi-1"_s);
+    QCOMPARE(vapi.toNumber, u"+49301"_s);
+    QCOMPARE(toString(vapi.status), u"ended"_s);
+    QCOMPARE(vapi.eventCount, 3);
+    QCOMPARE(reader->callByProviderId(tenant, Provider::Twilio, vapiSid)->id, vapi.id);
+    const CallSummary retell = *reader->callByProviderId(tenant, Provider::Retell, u"call_r1"_s);
+    QCOMPARE(retell.toNumber, u"+49301"_s);
+    QCOMPARE(retell.eventCount, 2);
+    QCOMPARE(reader->callByProviderId(tenant, Provider::Twilio, retellSid)->id, retell.id);
+    const auto lone = reader->callByProviderId(tenant, Provider::Twilio, loneSid);
+    QVERIFY2(lone, lone ? "" : qPrintable(lone.error().message));
+    QCOMPARE(toString(lone->provider), u"twilio"_s);
+    QCOMPARE(lone->eventCount, 1);
 }
 
 void TestStore::unattributedDeliveryIsKeptAndRaisedAsAnError()
