@@ -26,9 +26,8 @@ void checkEvent(const CallEvent &event, const AdaptedDelivery &delivery)
     FUZZ_CHECK(event.occurredAtMs == receivedAtMs ||
                (event.occurredAtMs > 0 && event.occurredAtMs % 1000 == 0));
 
+    FuzzCheck::checkNoEmptyStrings(event);
     const QJsonObject &p = event.payload;
-    for (auto it = p.begin(); it != p.end(); ++it)
-        FUZZ_CHECK(!it.value().isString() || !it.value().toString().isEmpty());
     const auto status = callStatusFromString(p.value("status"_L1).toString());
     FUZZ_CHECK(!p.contains("outcome"_L1) || status == CallStatus::Ended);
     FUZZ_CHECK(!p.contains("endedAt"_L1) || status == CallStatus::Ended);
@@ -48,8 +47,8 @@ void checkEvent(const CallEvent &event, const AdaptedDelivery &delivery)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
-    const AdapterResult result = adaptLiveKit(body, receivedAtMs);
-    FuzzCheck::checkDelivery(Provider::LiveKit, result, adaptLiveKit(body, receivedAtMs));
+    const AdapterResult result =
+        FuzzCheck::checkDelivery(Provider::LiveKit, adaptLiveKit, body, receivedAtMs);
     if (!result)
         return 0;
     const AdaptedDelivery &d = *result;

@@ -2,7 +2,8 @@
 // libFuzzer target for the Ultravox adapter: every input is tried as a webhook and as a page of
 // GET /api/calls/{id}/messages. Besides "no crash" and what every target checks (fuzzcheck.h, also for
 // the page's events), Ultravox's own rules: which events each gives, no empty strings, an outcome only
-// at the end, offsets where the contract wants them, a key of the event type and a next page by URL.
+// at the end, offsets where the contract wants them, turns of a page that never collide, a key of the
+// event type and a next page by URL.
 #define FUZZ_TARGET "fuzz_ultravox"
 #include "fuzzcheck.h"
 
@@ -30,9 +31,8 @@ bool oneOf(const QJsonValue &value, std::initializer_list<QLatin1StringView> nam
 // Webhook and messages-page events alike, beside FuzzCheck::checkEvent.
 void checkEvent(const CallEvent &event)
 {
+    FuzzCheck::checkNoEmptyStrings(event);
     const QJsonObject &p = event.payload;
-    for (auto it = p.begin(); it != p.end(); ++it)
-        FUZZ_CHECK(!it.value().isString() || !it.value().toString().isEmpty());
     switch (event.kind) {
     case EventKind::CallStatus:
         FUZZ_CHECK(!p.contains("outcome"_L1) || p.value("status"_L1).toString() == "ended"_L1);
@@ -64,8 +64,8 @@ void checkEvent(const CallEvent &event)
 
 void checkWebhook(const QByteArray &body)
 {
-    const AdapterResult result = adaptUltravox(body, receivedAtMs);
-    FuzzCheck::checkDelivery(Provider::Ultravox, result, adaptUltravox(body, receivedAtMs));
+    const AdapterResult result =
+        FuzzCheck::checkDelivery(Provider::Ultravox, adaptUltravox, body, receivedAtMs);
     if (!result)
         return;
     const AdaptedDelivery &d = *result;
@@ -95,6 +95,7 @@ void checkMessages(const QByteArray &body)
         FuzzCheck::checkEvent(Provider::Ultravox, call, event);
         checkEvent(event);
     }
+    FuzzCheck::checkDistinctTurns(page->events);
 }
 
 } // namespace

@@ -6,9 +6,13 @@
 #include "adapters/adapter.h"
 
 #include <QJsonObject>
+#include <QSet>
+#include <QStringList>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace CallScope::FuzzCheck {
 
@@ -73,12 +77,14 @@ inline void checkEvent(Provider provider, const AdaptedDelivery &delivery, const
     }
 }
 
-// The delivery: identified, attributed exactly when it names a call, and the same again.
+// The delivery: identified, attributed exactly when it names a call, and the same again down to the
+// error text and the event times.
 inline void checkDelivery(Provider provider, const AdapterResult &result, const AdapterResult &again)
 {
     FUZZ_CHECK(bool(result) == bool(again));
     if (!result) {
         FUZZ_CHECK(!result.error().detail.isEmpty());
+        FUZZ_CHECK(result.error().detail == again.error().detail);
         return;
     }
     const AdaptedDelivery &d = *result;
@@ -91,12 +97,97 @@ inline void checkDelivery(Provider provider, const AdapterResult &result, const 
     for (const CallEvent &event : d.events)
         checkEvent(provider, d, event);
     FUZZ_CHECK(again->eventKey == d.eventKey && again->eventType == d.eventType);
+    FUZZ_CHECK(again->attributed == d.attributed);
     FUZZ_CHECK(again->events.size() == d.events.size() && again->redactedBody == d.redactedBody);
     for (qsizetype i = 0; i < d.events.size(); ++i) {
         FUZZ_CHECK(again->events[i].kind == d.events[i].kind &&
                    again->events[i].payload == d.events[i].payload);
         FUZZ_CHECK(again->events[i].offsetMs == d.events[i].offsetMs);
+        FUZZ_CHECK(again->events[i].occurredAtMs == d.events[i].occurredAtMs);
     }
+}
+
+// Adapts the body twice with the same clock and checks the delivery as above; returns the first.
+inline AdapterResult checkDelivery(Provider provider, AdapterResult (*adapt)(const QByteArray &, qint64),
+                                   const QByteArray &body, qint64 receivedAtMs)
+{
+    AdapterResult result = adapt(body, receivedAtMs);
+    checkDelivery(provider, result, adapt(body, receivedAtMs));
+    return result;
+}
+
+// Adapters leave a key whose value is unknown out: no payload value is an empty string.
+inline void checkNoEmptyStrings(const CallEvent &event)
+{
+    const QJsonObject &p = event.payload;
+    for (auto it = p.begin(); it != p.end(); ++it)
+        FUZZ_CHECK(!it.value().isString() || !it.value().toString().isEmpty());
+}
+
+// The store keeps one turn per (call, role, startMs): two turns of one delivery must never collide.
+inline void checkDistinctTurns(const CallEvents &events)
+{
+    using namespace Qt::Literals::StringLiterals;
+    QSet<std::pair<QString, qint64>> turns;
+    for (const CallEvent &event : events) {
+        if (event.kind != EventKind::TranscriptSegment)
+            continue;
+        FUZZ_CHECK(event.offsetMs);
+        const std::pair<QString, qint64> turn{event.payload.value("role"_L1).toString(), *event.offsetMs};
+        FUZZ_CHECK(!turns.contains(turn));
+        turns.insert(turn);
+    }
+}
+
+inline bool isMs(const QJsonValue &value)
+{
+    return value.isDouble() && std::isfinite(value.toDouble()) && value.toDouble() >= 0;
+}
+
+// What adapters that place events on the call's time line (Retell, Vapi) give beside checkEvent: a
+// direction the store knows, finite times, turns with text that end no earlier than they start and
+// never collide, an error only for a failed function, transitions from or to somewhere, costs that
+// are numbers, notes with text.
+inline void checkTimedEvents(const CallEvents &events)
+{
+    using namespace Qt::Literals::StringLiterals;
+    for (const CallEvent &event : events) {
+        const QJsonObject &p = event.payload;
+        switch (event.kind) {
+        case EventKind::CallStatus:
+            if (p.contains("direction"_L1))
+                FUZZ_CHECK(QStringList({u"inbound"_s, u"outbound"_s, u"web"_s})
+                               .contains(p.value("direction"_L1).toString()));
+            if (p.contains("durationMs"_L1))
+                FUZZ_CHECK(isMs(p.value("durationMs"_L1)));
+            break;
+        case EventKind::TranscriptSegment:
+            FUZZ_CHECK(!p.value("text"_L1).toString().isEmpty());
+            FUZZ_CHECK(isMs(p.value("startMs"_L1)));
+            if (p.contains("endMs"_L1))
+                FUZZ_CHECK(isMs(p.value("endMs"_L1)) &&
+                           p.value("endMs"_L1).toDouble() >= p.value("startMs"_L1).toDouble());
+            break;
+        case EventKind::FunctionFinished:
+            if (p.contains("error"_L1))
+                FUZZ_CHECK(functionStatusFromString(p.value("status"_L1).toString()) ==
+                           FunctionStatus::Error);
+            break;
+        case EventKind::FlowTransition:
+            FUZZ_CHECK(p.contains("from"_L1) || p.contains("to"_L1));
+            break;
+        case EventKind::CallCost:
+            FUZZ_CHECK(p.value("costCents"_L1).isDouble() &&
+                       std::isfinite(p.value("costCents"_L1).toDouble()));
+            break;
+        case EventKind::Note:
+            FUZZ_CHECK(!p.value("text"_L1).toString().isEmpty());
+            break;
+        default:
+            break;
+        }
+    }
+    checkDistinctTurns(events);
 }
 
 } // namespace CallScope::FuzzCheck
