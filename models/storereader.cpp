@@ -8,6 +8,7 @@
 #include <QSqlRecord>
 
 #include <limits>
+#include <type_traits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -54,6 +55,9 @@ CallSummary callFrom(const QSqlQuery &q)
     return c;
 }
 
+const QString receiptColumns =
+    u"id, call_id, provider, event_key, event_type, status, received_at, headers, body, verification"_s;
+
 StoredReceipt receiptFrom(const QSqlQuery &q)
 {
     StoredReceipt r;
@@ -82,6 +86,84 @@ std::expected<QSqlQuery, StoreError> run(QSqlDatabase &db, const QString &sql, c
     if (auto done = SqlConnection::exec(query); !done)
         return std::unexpected(done.error());
     return query;
+}
+
+// Runs a statement and builds a record of each row.
+template<typename Build>
+auto readAll(QSqlDatabase &db, const QString &sql, const QVariantList &values, Build build)
+    -> std::expected<QList<std::invoke_result_t<Build, const QSqlQuery &>>, StoreError>
+{
+    auto query = run(db, sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    QList<std::invoke_result_t<Build, const QSqlQuery &>> out;
+    while (query->next())
+        out.append(build(*query));
+    return out;
+}
+
+// Runs a statement and builds a record of its first row; missing() tells the error when it has none.
+template<typename Build, typename Missing>
+auto readOne(QSqlDatabase &db, const QString &sql, const QVariantList &values, Build build, Missing missing)
+    -> std::expected<std::invoke_result_t<Build, const QSqlQuery &>, StoreError>
+{
+    auto query = run(db, sql, values);
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return std::unexpected(missing());
+    return build(*query);
+}
+
+Tenant tenantFrom(const QSqlQuery &q)
+{
+    return Tenant{TenantId{q.value(0).toLongLong()}, q.value(1).toString(), q.value(2).toString(),
+                  q.value(3).toLongLong()};
+}
+
+StoredEvent eventFrom(const QSqlQuery &q)
+{
+    StoredEvent e;
+    e.id = q.value(0).toLongLong();
+    e.callId = optionalLong(q.value(1));
+    e.receiptId = q.value(2).toLongLong();
+    e.seq = q.value(3).toInt();
+    e.provider = providerFromString(q.value(4).toString()).value_or(Provider::Backend);
+    e.kind = eventKindFromString(q.value(5).toString()).value_or(EventKind::Note);
+    e.occurredAtMs = q.value(6).toLongLong();
+    e.offsetMs = optionalLong(q.value(7));
+    e.payloadJson = q.value(8).toString().toUtf8();
+    return e;
+}
+
+TranscriptTurn turnFrom(const QSqlQuery &q)
+{
+    return TranscriptTurn{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                          optionalLong(q.value(3))};
+}
+
+TraceRecord traceFrom(const QSqlQuery &q)
+{
+    TraceRecord t;
+    t.toolCallId = q.value(0).toString();
+    t.name = q.value(1).toString();
+    t.status = functionStatusFromString(q.value(2).toString()).value_or(FunctionStatus::Pending);
+    t.argumentsJson = q.value(3).toString().toUtf8();
+    t.resultJson = q.value(4).toString().toUtf8();
+    t.errorJson = q.value(5).toString().toUtf8();
+    t.startOffsetMs = optionalLong(q.value(6));
+    t.endOffsetMs = optionalLong(q.value(7));
+    t.durationMs = optionalLong(q.value(8));
+    t.startedAtMs = optionalLong(q.value(9));
+    t.endedAtMs = optionalLong(q.value(10));
+    return t;
+}
+
+StoredToken tokenFrom(const QSqlQuery &q)
+{
+    return StoredToken{q.value(0).toString(), TenantId{q.value(1).toLongLong()},
+                       q.value(2).toString(), q.value(3).toString(),
+                       q.value(4).toString(), !q.value(5).isNull()};
 }
 
 StoreError invalidTenant()
@@ -142,26 +224,15 @@ StoreReader::Result<std::unique_ptr<StoreReader>> StoreReader::open(const Databa
 
 StoreReader::Result<QList<Tenant>> StoreReader::tenants()
 {
-    auto query = run(m_db, u"SELECT id, slug, name, created_at FROM tenants ORDER BY slug"_s, {});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<Tenant> out;
-    while (query->next())
-        out.append(Tenant{TenantId{query->value(0).toLongLong()}, query->value(1).toString(),
-                          query->value(2).toString(), query->value(3).toLongLong()});
-    return out;
+    return readAll(m_db, u"SELECT id, slug, name, created_at FROM tenants ORDER BY slug"_s, {}, tenantFrom);
 }
 
 StoreReader::Result<Tenant> StoreReader::tenant(const QString &slug)
 {
-    auto query = run(m_db, u"SELECT id, slug, name, created_at FROM tenants WHERE slug = ?"_s, {slug});
-    if (!query)
-        return std::unexpected(query.error());
-    if (!query->next())
-        return std::unexpected(
-            StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)});
-    return Tenant{TenantId{query->value(0).toLongLong()}, query->value(1).toString(),
-                  query->value(2).toString(), query->value(3).toLongLong()};
+    return readOne(
+        m_db, u"SELECT id, slug, name, created_at FROM tenants WHERE slug = ?"_s, {slug}, tenantFrom, [&] {
+            return StoreError{StoreError::Kind::UnknownTenant, u"unknown tenant \"%1\""_s.arg(slug)};
+        });
 }
 
 StoreReader::Result<QList<CallSummary>> StoreReader::selectCalls(TenantId tenant, const QString &where,
@@ -175,13 +246,7 @@ StoreReader::Result<QList<CallSummary>> StoreReader::selectCalls(TenantId tenant
         sql += u" AND "_s + where;
     if (!tail.isEmpty())
         sql += u' ' + tail;
-    auto query = run(m_db, sql, QVariantList{tenant.value} + values);
-    if (!query)
-        return std::unexpected(query.error());
-    QList<CallSummary> out;
-    while (query->next())
-        out.append(callFrom(*query));
-    return out;
+    return readAll(m_db, sql, QVariantList{tenant.value} + values, callFrom);
 }
 
 StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, const CallQuery &query)
@@ -274,14 +339,8 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
                       u") AS m CROSS JOIN calls ON calls.id = m.match_id WHERE tenant_id = ? AND "_s
                 : u"SELECT "_s + callColumns + u" FROM calls WHERE id = ANY (ARRAY(SELECT match_id FROM ("_s +
                       matching(minTurn, minTrace, args) + u") AS m)) AND tenant_id = ? AND "_s;
-        auto query = run(m_db, sql + filters.join(u" AND "_s) + u' ' + order.arg(rows),
-                         args + QVariantList{tenant.value} + filterValues);
-        if (!query)
-            return std::unexpected(query.error());
-        QList<CallSummary> out;
-        while (query->next())
-            out.append(callFrom(*query));
-        return out;
+        return readAll(m_db, sql + filters.join(u" AND "_s) + u' ' + order.arg(rows),
+                       args + QVariantList{tenant.value} + filterValues, callFrom);
     };
     // PostgreSQL: whether one call matches, through its own turns and traces (by their call_id
     // index; the stored tsvectors need no full-text index for that).
@@ -418,46 +477,22 @@ StoreReader::Result<QList<StoredEvent>> StoreReader::events(TenantId tenant, qin
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(
+    return readAll(
         m_db,
         u"SELECT id, call_id, receipt_id, seq, provider, kind, occurred_at, offset_ms, payload FROM events "
         "WHERE tenant_id = ? AND call_id = ? "
         "ORDER BY CASE WHEN offset_ms IS NULL THEN 1 ELSE 0 END, offset_ms, occurred_at, id"_s,
-        {tenant.value, callId});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<StoredEvent> out;
-    while (query->next()) {
-        StoredEvent e;
-        e.id = query->value(0).toLongLong();
-        e.callId = optionalLong(query->value(1));
-        e.receiptId = query->value(2).toLongLong();
-        e.seq = query->value(3).toInt();
-        e.provider = providerFromString(query->value(4).toString()).value_or(Provider::Backend);
-        e.kind = eventKindFromString(query->value(5).toString()).value_or(EventKind::Note);
-        e.occurredAtMs = query->value(6).toLongLong();
-        e.offsetMs = optionalLong(query->value(7));
-        e.payloadJson = query->value(8).toString().toUtf8();
-        out.append(e);
-    }
-    return out;
+        {tenant.value, callId}, eventFrom);
 }
 
 StoreReader::Result<QList<StoredReceipt>> StoreReader::receipts(TenantId tenant, qint64 callId)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(m_db,
-                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, "
-                     u"body, verification "
-                     "FROM receipts WHERE tenant_id = ? AND call_id = ? ORDER BY received_at, id"_s,
-                     {tenant.value, callId});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<StoredReceipt> out;
-    while (query->next())
-        out.append(receiptFrom(*query));
-    return out;
+    return readAll(m_db,
+                   u"SELECT "_s + receiptColumns +
+                       u" FROM receipts WHERE tenant_id = ? AND call_id = ? ORDER BY received_at, id"_s,
+                   {tenant.value, callId}, receiptFrom);
 }
 
 StoreReader::Result<StoredReceipt> StoreReader::receiptByKey(TenantId tenant, Provider provider,
@@ -465,65 +500,34 @@ StoreReader::Result<StoredReceipt> StoreReader::receiptByKey(TenantId tenant, Pr
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(m_db,
-                     u"SELECT id, call_id, provider, event_key, event_type, status, received_at, headers, "
-                     u"body, verification "
-                     "FROM receipts WHERE tenant_id = ? AND provider = ? AND event_key = ?"_s,
-                     {tenant.value, toString(provider), eventKey});
-    if (!query)
-        return std::unexpected(query.error());
-    if (!query->next())
-        return std::unexpected(notFound(u"receipt %1"_s.arg(eventKey)));
-    return receiptFrom(*query);
+    return readOne(m_db,
+                   u"SELECT "_s + receiptColumns +
+                       u" FROM receipts WHERE tenant_id = ? AND provider = ? AND event_key = ?"_s,
+                   {tenant.value, toString(provider), eventKey}, receiptFrom,
+                   [&] { return notFound(u"receipt %1"_s.arg(eventKey)); });
 }
 
 StoreReader::Result<QList<TranscriptTurn>> StoreReader::transcript(TenantId tenant, qint64 callId)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(
+    return readAll(
         m_db,
         u"SELECT role, text, start_ms, end_ms FROM transcript_segments WHERE tenant_id = ? AND call_id = ? "
         "ORDER BY start_ms, id"_s,
-        {tenant.value, callId});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<TranscriptTurn> out;
-    while (query->next())
-        out.append(TranscriptTurn{query->value(0).toString(), query->value(1).toString(),
-                                  query->value(2).toLongLong(), optionalLong(query->value(3))});
-    return out;
+        {tenant.value, callId}, turnFrom);
 }
 
 StoreReader::Result<QList<TraceRecord>> StoreReader::functionTraces(TenantId tenant, qint64 callId)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query =
-        run(m_db,
-            u"SELECT tool_call_id, name, status, arguments, result, error, start_offset_ms, end_offset_ms, "
-            "duration_ms, started_at, ended_at FROM function_traces WHERE tenant_id = ? AND call_id = ? "
-            "ORDER BY COALESCE(start_offset_ms, end_offset_ms), id"_s,
-            {tenant.value, callId});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<TraceRecord> out;
-    while (query->next()) {
-        TraceRecord t;
-        t.toolCallId = query->value(0).toString();
-        t.name = query->value(1).toString();
-        t.status = functionStatusFromString(query->value(2).toString()).value_or(FunctionStatus::Pending);
-        t.argumentsJson = query->value(3).toString().toUtf8();
-        t.resultJson = query->value(4).toString().toUtf8();
-        t.errorJson = query->value(5).toString().toUtf8();
-        t.startOffsetMs = optionalLong(query->value(6));
-        t.endOffsetMs = optionalLong(query->value(7));
-        t.durationMs = optionalLong(query->value(8));
-        t.startedAtMs = optionalLong(query->value(9));
-        t.endedAtMs = optionalLong(query->value(10));
-        out.append(t);
-    }
-    return out;
+    return readAll(
+        m_db,
+        u"SELECT tool_call_id, name, status, arguments, result, error, start_offset_ms, end_offset_ms, "
+        "duration_ms, started_at, ended_at FROM function_traces WHERE tenant_id = ? AND call_id = ? "
+        "ORDER BY COALESCE(start_offset_ms, end_offset_ms), id"_s,
+        {tenant.value, callId}, traceFrom);
 }
 
 namespace {
@@ -593,26 +597,15 @@ StoreReader::Result<QList<CallbackRecord>> StoreReader::callbacks(TenantId tenan
     }
     sql += u" ORDER BY CASE WHEN c.status IN ('pending', 'posting', 'posted', 'failed') THEN 0 ELSE 1 END, "
            "c.urgency_rank DESC, c.created_at, c.id LIMIT %1"_s.arg(std::clamp(limit, 1, 5000));
-    auto query = run(m_db, sql, values);
-    if (!query)
-        return std::unexpected(query.error());
-    QList<CallbackRecord> out;
-    while (query->next())
-        out.append(callbackFrom(*query));
-    return out;
+    return readAll(m_db, sql, values, callbackFrom);
 }
 
 StoreReader::Result<CallbackRecord> StoreReader::callback(TenantId tenant, const QString &uuid)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(m_db, u"SELECT "_s + callbackColumns + u" WHERE c.tenant_id = ? AND c.uuid = ?"_s,
-                     {tenant.value, uuid});
-    if (!query)
-        return std::unexpected(query.error());
-    if (!query->next())
-        return std::unexpected(notFound(u"callback %1"_s.arg(uuid)));
-    return callbackFrom(*query);
+    return readOne(m_db, u"SELECT "_s + callbackColumns + u" WHERE c.tenant_id = ? AND c.uuid = ?"_s,
+                   {tenant.value, uuid}, callbackFrom, [&] { return notFound(u"callback %1"_s.arg(uuid)); });
 }
 
 StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId tenant, const QString &status,
@@ -631,42 +624,24 @@ StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId t
         values << severity;
     }
     sql += u" ORDER BY last_seen DESC, id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 5000));
-    auto query = run(m_db, sql, values);
-    if (!query)
-        return std::unexpected(query.error());
-    QList<ErrorGroupRecord> out;
-    while (query->next())
-        out.append(errorGroupFrom(*query));
-    return out;
+    return readAll(m_db, sql, values, errorGroupFrom);
 }
 
 StoreReader::Result<ErrorGroupRecord> StoreReader::errorGroup(TenantId tenant, qint64 id)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(m_db, u"SELECT "_s + errorGroupColumns + u" WHERE tenant_id = ? AND id = ?"_s,
-                     {tenant.value, id});
-    if (!query)
-        return std::unexpected(query.error());
-    if (!query->next())
-        return std::unexpected(notFound(u"error group %1"_s.arg(id)));
-    return errorGroupFrom(*query);
+    return readOne(m_db, u"SELECT "_s + errorGroupColumns + u" WHERE tenant_id = ? AND id = ?"_s,
+                   {tenant.value, id}, errorGroupFrom, [&] { return notFound(u"error group %1"_s.arg(id)); });
 }
 
 StoreReader::Result<StoredToken> StoreReader::token(const QString &tokenId)
 {
-    auto query =
-        run(m_db,
-            u"SELECT a.token_id, a.tenant_id, t.slug, a.scope, a.token_hash, a.revoked_at FROM api_tokens a "
-            "JOIN tenants t ON t.id = a.tenant_id WHERE a.token_id = ?"_s,
-            {tokenId});
-    if (!query)
-        return std::unexpected(query.error());
-    if (!query->next())
-        return std::unexpected(notFound(u"token %1"_s.arg(tokenId)));
-    return StoredToken{query->value(0).toString(), TenantId{query->value(1).toLongLong()},
-                       query->value(2).toString(), query->value(3).toString(),
-                       query->value(4).toString(), !query->value(5).isNull()};
+    return readOne(
+        m_db,
+        u"SELECT a.token_id, a.tenant_id, t.slug, a.scope, a.token_hash, a.revoked_at FROM api_tokens a "
+        "JOIN tenants t ON t.id = a.tenant_id WHERE a.token_id = ?"_s,
+        {tokenId}, tokenFrom, [&] { return notFound(u"token %1"_s.arg(tokenId)); });
 }
 
 StoreReader::Result<qint64> StoreReader::count(TenantId tenant, const QString &table)
@@ -701,19 +676,15 @@ StoreReader::outcomeCounts(TenantId tenant, qint64 fromMs, qint64 toMs, qint64 b
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
     // Whole numbers of our own, written into the statement: both databases divide integers exactly.
-    auto query = run(m_db,
-                     u"SELECT (sort_at - %1) / %2 AS bucket, COALESCE(outcome, ''), COUNT(*) FROM calls "
-                     "WHERE tenant_id = ? AND merged_into IS NULL AND sort_at >= ? AND sort_at < ? "
-                     "GROUP BY bucket, COALESCE(outcome, '') ORDER BY bucket"_s.arg(fromMs)
-                         .arg(bucketMs),
-                     {tenant.value, fromMs, toMs});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<OutcomeCount> out;
-    while (query->next())
-        out.append(OutcomeCount{query->value(0).toLongLong(), query->value(1).toString(),
-                                query->value(2).toLongLong()});
-    return out;
+    return readAll(
+        m_db,
+        u"SELECT (sort_at - %1) / %2 AS bucket, COALESCE(outcome, ''), COUNT(*) FROM calls "
+        "WHERE tenant_id = ? AND merged_into IS NULL AND sort_at >= ? AND sort_at < ? "
+        "GROUP BY bucket, COALESCE(outcome, '') ORDER BY bucket"_s.arg(fromMs)
+            .arg(bucketMs),
+        {tenant.value, fromMs, toMs}, [](const QSqlQuery &q) {
+            return OutcomeCount{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
+        });
 }
 
 StoreReader::Result<QList<StoreReader::TraceSample>> StoreReader::traceSamples(TenantId tenant, qint64 fromMs,
@@ -721,19 +692,15 @@ StoreReader::Result<QList<StoreReader::TraceSample>> StoreReader::traceSamples(T
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    auto query = run(m_db,
-                     u"SELECT name, status, duration_ms FROM function_traces WHERE tenant_id = ? AND "
-                     "COALESCE(started_at, ended_at) >= ? AND COALESCE(started_at, ended_at) < ?"_s,
-                     {tenant.value, fromMs, toMs});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<TraceSample> out;
-    while (query->next())
-        out.append(TraceSample{
-            query->value(0).toString(),
-            functionStatusFromString(query->value(1).toString()).value_or(FunctionStatus::Pending),
-            optionalLong(query->value(2))});
-    return out;
+    return readAll(m_db,
+                   u"SELECT name, status, duration_ms FROM function_traces WHERE tenant_id = ? AND "
+                   "COALESCE(started_at, ended_at) >= ? AND COALESCE(started_at, ended_at) < ?"_s,
+                   {tenant.value, fromMs, toMs}, [](const QSqlQuery &q) {
+                       return TraceSample{
+                           q.value(0).toString(),
+                           functionStatusFromString(q.value(1).toString()).value_or(FunctionStatus::Pending),
+                           optionalLong(q.value(2))};
+                   });
 }
 
 } // namespace CallScope
