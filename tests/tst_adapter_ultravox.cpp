@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "adapters/adapter.h"
+#include "adapters/adapterutil.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -129,6 +130,7 @@ private slots:
     void malformedWebhook();
     void messages();
     void untimedTurnsOfOneRoleDoNotCollide();
+    void untimedTurnsOnTheNextPageFollowThePreviousPage();
     void messagesPagination_data();
     void messagesPagination();
     void malformedMessages_data();
@@ -530,6 +532,29 @@ void TestAdapterUltravox::untimedTurnsOfOneRoleDoNotCollide()
     QVERIFY(*result->events[3].offsetMs >= *result->events[2].offsetMs);
     for (qsizetype i = 1; i < result->events.size(); ++i)
         QCOMPARE(result->events[i].payload.value("offsetInferred"_L1), QJsonValue(true));
+}
+
+void TestAdapterUltravox::untimedTurnsOnTheNextPageFollowThePreviousPage()
+{
+    // The back-fill carries one clock from page to page: an untimed turn on page 2 neither starts
+    // at 0 again nor takes the start of a turn of page 1.
+    const QByteArray first = R"({"next": null, "results": [
+        {"role": "MESSAGE_ROLE_USER", "text": "Hello?"},
+        {"role": "MESSAGE_ROLE_AGENT", "text": "Good morning.", "timespan": {"start": "1.000s", "end": "2.500s"}}
+    ]})";
+    const QByteArray second = R"({"next": null, "results": [
+        {"role": "MESSAGE_ROLE_USER", "text": "I need a new appointment."}
+    ]})";
+    AdapterUtil::TurnClock clock;
+    const auto one = adaptUltravoxMessages(callId, first, receivedAt, &clock);
+    const auto two = adaptUltravoxMessages(callId, second, receivedAt, &clock);
+    QVERIFY(one && two);
+    QCOMPARE(one->events.size(), 2);
+    QCOMPARE(two->events.size(), 1);
+    QCOMPARE(*one->events[0].offsetMs, 0);
+    QCOMPARE(*two->events[0].offsetMs, 2'500); // after page 1, not at 0 where "Hello?" is
+    // Without the carried clock the second page's turn would collide with the first page's.
+    QCOMPARE(*adaptUltravoxMessages(callId, second, receivedAt)->events[0].offsetMs, 0);
 }
 
 void TestAdapterUltravox::messagesPagination_data()

@@ -11,6 +11,10 @@
 
 namespace CallScope {
 
+namespace AdapterUtil {
+class TurnClock;
+}
+
 // What a provider's delivery says, normalized. Adapters are pure: the same bytes and clock give the
 // same result; no I/O, no database, no global state.
 struct AdaptedDelivery
@@ -54,13 +58,15 @@ AdapterResult adapt(Provider provider, const QByteArray &body, qint64 receivedAt
 
 // Ultravox webhooks carry no transcript: it is fetched afterwards from
 // GET /api/calls/{id}/messages. One page of that answer (JSON) → transcript and tool-call events,
-// plus the absolute URL of the next page (empty at the end).
+// plus the absolute URL of the next page (empty at the end). `clock`, carried from page to page,
+// places untimed messages after the previous pages' and keeps turns from colliding across pages.
 struct UltravoxMessagesPage
 {
     CallEvents events;
     QString next;
 };
 std::expected<UltravoxMessagesPage, AdapterError>
-adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 receivedAtMs);
+adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 receivedAtMs,
+                      AdapterUtil::TurnClock *clock = nullptr);
 
 } // namespace CallScope

@@ -213,7 +213,7 @@ AdapterResult adaptUltravox(const QByteArray &body, qint64 receivedAtMs)
 // utterance whose start its role already has on this page moves 1 ms later (TurnClock): the store
 // would otherwise keep only one of them.
 std::expected<UltravoxMessagesPage, AdapterError>
-adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 receivedAtMs)
+adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 receivedAtMs, TurnClock *pages)
 {
     if (callId.isEmpty())
         return std::unexpected(AdapterError{u"no Ultravox call id for the messages page"_s});
@@ -239,7 +239,8 @@ adaptUltravoxMessages(const QString &callId, const QByteArray &body, qint64 rece
         return std::unexpected(AdapterError{u"the messages page's \"next\" is not a string"_s});
     }
 
-    TurnClock clock;
+    TurnClock ownClock;
+    TurnClock &clock = pages ? *pages : ownClock;
     const QJsonArray results = root.value("results"_L1).toArray();
     for (const QJsonValue &value : results) {
         const QJsonObject message = value.toObject();

@@ -68,7 +68,8 @@ void UltravoxBackfill::fetch(Job job)
         }
         const QByteArray body = reply->readAll();
         const qint64 now = m_options.clock();
-        auto page = adaptUltravoxMessages(job.callId, body, now);
+        AdapterUtil::TurnClock turns = job.turns; // the job's own stays as it was, for a retry
+        auto page = adaptUltravoxMessages(job.callId, body, now, &turns);
         if (!page) {
             retryOrGiveUp(job, page.error().detail);
             return;
@@ -84,7 +85,7 @@ void UltravoxBackfill::fetch(Job job)
         unit.events = page->events;
         const QString next = page->next;
         m_store->ingest(IngestSubmission{job.tenant, {unit}})
-            .then(this, [this, job, next](const Store::Result<IngestResult> &stored) mutable {
+            .then(this, [this, job, next, turns](const Store::Result<IngestResult> &stored) mutable {
                 if (!stored) {
                     retryOrGiveUp(job, stored.error().message);
                     return;
@@ -95,12 +96,11 @@ void UltravoxBackfill::fetch(Job job)
                 }
                 const QUrl nextUrl = job.url.resolved(QUrl(next));
                 if (!sameOrigin(nextUrl)) {
-                    retryOrGiveUp(
-                        Job{job.tenant, job.callId, job.apiKey, job.url, job.page, m_options.maxAttempts},
-                        u"the next page is on another host"_s);
+                    job.attempt = m_options.maxAttempts;
+                    retryOrGiveUp(job, u"the next page is on another host"_s);
                     return;
                 }
-                fetch(Job{job.tenant, job.callId, job.apiKey, nextUrl, job.page + 1, 1});
+                fetch(Job{job.tenant, job.callId, job.apiKey, nextUrl, job.page + 1, 1, turns});
             });
     });
 }

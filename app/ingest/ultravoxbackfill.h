@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "adapters/adapterutil.h"
+
 #include <QObject>
 #include <QUrl>
 
@@ -49,6 +51,7 @@ private:
         QUrl url;
         int page = 0;
         int attempt = 1;
+        AdapterUtil::TurnClock turns; // where the pages before this one left the transcript
     };
     void fetch(Job job);
     void retryOrGiveUp(Job job, const QString &reason);
