@@ -93,7 +93,6 @@ std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
         ++result.accepted;
         const IngestUnit &unit = submission.units.at(u);
         m_receiptProvider = unit.receipt.provider;
-        m_receiptId = *receiptId;
         if (unit.receipt.status == ReceiptStatus::Unattributed) {
             // Kept, and raised: never silently dropped.
             ErrorRecord error;
@@ -163,7 +162,7 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
         return projectTranscript(tenantId, *callId, event);
     case EventKind::FunctionStarted:
     case EventKind::FunctionFinished:
-        return projectFunction(tenantId, *callId, event);
+        return projectFunction(tenantId, *callId, receiptId, event);
     case EventKind::ToolCallLogged:
         return projectToolCallLog(tenantId, *callId, event);
     default:
@@ -296,7 +295,7 @@ std::expected<void, StoreError> Projector::projectTranscript(qint64 tenantId, qi
     return {};
 }
 
-std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint64 callId,
+std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint64 callId, qint64 receiptId,
                                                            const CallEvent &event)
 {
     const QJsonObject &p = event.payload;
@@ -333,7 +332,7 @@ std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint
             if (!known)
                 return std::unexpected(known.error());
             if (!known->failed) {
-                if (auto recorded = recordFunctionFailure(tenantId, callId, event, part,
+                if (auto recorded = recordFunctionFailure(tenantId, callId, receiptId, event, part,
                                                           name.isEmpty() ? known->name : name);
                     !recorded)
                     return recorded;
@@ -345,7 +344,7 @@ std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint
 }
 
 std::expected<void, StoreError> Projector::recordFunctionFailure(qint64 tenantId, qint64 callId,
-                                                                 const CallEvent &event,
+                                                                 qint64 receiptId, const CallEvent &event,
                                                                  const PendingTrace &part,
                                                                  const QString &functionName)
 {
@@ -373,7 +372,7 @@ std::expected<void, StoreError> Projector::recordFunctionFailure(qint64 tenantId
     error.message = error.message.left(4000);
     error.provider = event.provider;
     error.callId = callId;
-    error.receiptId = m_receiptId;
+    error.receiptId = receiptId;
     error.offsetMs = event.offsetMs;
     error.occurredAtMs = event.occurredAtMs;
     if (auto recorded = m_ctx.recordError(tenantId, error); !recorded)

@@ -30,20 +30,20 @@ private:
     std::expected<void, StoreError> applyEvent(qint64 tenantId, qint64 receiptId, int seq,
                                                const CallEvent &event);
     std::expected<void, StoreError> projectTranscript(qint64 tenantId, qint64 callId, const CallEvent &event);
-    std::expected<void, StoreError> projectFunction(qint64 tenantId, qint64 callId, const CallEvent &event);
+    std::expected<void, StoreError> projectFunction(qint64 tenantId, qint64 callId, qint64 receiptId,
+                                                    const CallEvent &event);
     std::expected<void, StoreError> projectToolCallLog(qint64 tenantId, qint64 callId,
                                                        const CallEvent &event);
     std::expected<void, StoreError> requestCallback(qint64 tenantId, std::optional<qint64> callId,
                                                     const CallEvent &event);
     std::expected<void, StoreError> recordErrorEvent(qint64 tenantId, std::optional<qint64> callId,
                                                      qint64 receiptId, const CallEvent &event);
-    std::expected<void, StoreError> recordFunctionFailure(qint64 tenantId, qint64 callId,
+    std::expected<void, StoreError> recordFunctionFailure(qint64 tenantId, qint64 callId, qint64 receiptId,
                                                           const CallEvent &event, const PendingTrace &part,
                                                           const QString &functionName);
 
     WriteContext &m_ctx;
     Provider m_receiptProvider = Provider::Backend; // who delivered the unit being applied
-    std::optional<qint64> m_receiptId;              // and its receipt
 };
 
 } // namespace CallScope

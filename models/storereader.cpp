@@ -20,7 +20,7 @@ const QString callColumns = u"id, tenant_id, uuid, provider, provider_call_id, d
                             u"to_number, agent, status, outcome, "
                             "ended_reason, started_at, ended_at, duration_ms, function_call_count, "
                             "error_count, transcript_segment_count, "
-                            "event_count, stale, sort_at, twilio_call_sid, merged_into"_s;
+                            "event_count, stale, sort_at, twilio_call_sid"_s;
 
 std::optional<qint64> optionalLong(const QVariant &value)
 {
@@ -161,9 +161,8 @@ TraceRecord traceFrom(const QSqlQuery &q)
 
 StoredToken tokenFrom(const QSqlQuery &q)
 {
-    return StoredToken{q.value(0).toString(), TenantId{q.value(1).toLongLong()},
-                       q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toString(), !q.value(5).isNull()};
+    return StoredToken{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                       !q.value(3).isNull()};
 }
 
 StoreError invalidTenant()
@@ -533,9 +532,9 @@ StoreReader::Result<QList<TraceRecord>> StoreReader::functionTraces(TenantId ten
 namespace {
 
 const QString callbackColumns =
-    u"c.id, c.uuid, c.status, c.urgency, c.callback_number, c.caller_name, c.concern, c.details, calls.uuid, "
-    "c.attempts, c.next_attempt_at, c.created_at, c.updated_at, c.closed_at, c.last_error, c.source "
-    "FROM callback_requests c LEFT JOIN calls ON calls.id = c.call_id"_s;
+    u"c.id, c.uuid, c.status, c.urgency, c.callback_number, c.caller_name, c.concern, calls.uuid, "
+    "c.attempts, c.next_attempt_at, c.created_at FROM callback_requests c LEFT JOIN calls ON calls.id = "
+    "c.call_id"_s;
 
 CallbackRecord callbackFrom(const QSqlQuery &q)
 {
@@ -547,38 +546,32 @@ CallbackRecord callbackFrom(const QSqlQuery &q)
     c.callbackNumber = q.value(4).toString();
     c.callerName = q.value(5).toString();
     c.concern = q.value(6).toString();
-    c.detailsJson = q.value(7).toString().toUtf8();
-    c.callUuid = q.value(8).toString();
-    c.attempts = q.value(9).toInt();
-    c.nextAttemptAt = optionalLong(q.value(10));
-    c.createdAt = q.value(11).toLongLong();
-    c.updatedAt = q.value(12).toLongLong();
-    c.closedAt = optionalLong(q.value(13));
-    c.lastError = q.value(14).toString();
-    c.source = q.value(15).toString();
+    c.callUuid = q.value(7).toString();
+    c.attempts = q.value(8).toInt();
+    c.nextAttemptAt = optionalLong(q.value(9));
+    c.createdAt = q.value(10).toLongLong();
     return c;
 }
 
 const QString errorGroupColumns =
-    u"id, fingerprint, source, code, severity, status, count, first_seen, last_seen, function_name, "
-    "provider, message, regression FROM error_groups"_s;
+    u"id, fingerprint, code, severity, status, count, first_seen, last_seen, function_name, provider, "
+    "message, regression FROM error_groups"_s;
 
 ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
 {
     ErrorGroupRecord g;
     g.id = q.value(0).toLongLong();
     g.fingerprint = q.value(1).toString();
-    g.source = q.value(2).toString();
-    g.code = q.value(3).toString();
-    g.severity = q.value(4).toString();
-    g.status = q.value(5).toString();
-    g.count = q.value(6).toLongLong();
-    g.firstSeen = q.value(7).toLongLong();
-    g.lastSeen = q.value(8).toLongLong();
-    g.functionName = q.value(9).toString();
-    g.provider = q.value(10).toString();
-    g.message = q.value(11).toString();
-    g.regression = q.value(12).toInt() != 0;
+    g.code = q.value(2).toString();
+    g.severity = q.value(3).toString();
+    g.status = q.value(4).toString();
+    g.count = q.value(5).toLongLong();
+    g.firstSeen = q.value(6).toLongLong();
+    g.lastSeen = q.value(7).toLongLong();
+    g.functionName = q.value(8).toString();
+    g.provider = q.value(9).toString();
+    g.message = q.value(10).toString();
+    g.regression = q.value(11).toInt() != 0;
     return g;
 }
 
@@ -637,11 +630,10 @@ StoreReader::Result<ErrorGroupRecord> StoreReader::errorGroup(TenantId tenant, q
 
 StoreReader::Result<StoredToken> StoreReader::token(const QString &tokenId)
 {
-    return readOne(
-        m_db,
-        u"SELECT a.token_id, a.tenant_id, t.slug, a.scope, a.token_hash, a.revoked_at FROM api_tokens a "
-        "JOIN tenants t ON t.id = a.tenant_id WHERE a.token_id = ?"_s,
-        {tokenId}, tokenFrom, [&] { return notFound(u"token %1"_s.arg(tokenId)); });
+    return readOne(m_db,
+                   u"SELECT t.slug, a.scope, a.token_hash, a.revoked_at FROM api_tokens a "
+                   "JOIN tenants t ON t.id = a.tenant_id WHERE a.token_id = ?"_s,
+                   {tokenId}, tokenFrom, [&] { return notFound(u"token %1"_s.arg(tokenId)); });
 }
 
 StoreReader::Result<qint64> StoreReader::count(TenantId tenant, const QString &table)

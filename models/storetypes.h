@@ -216,8 +216,6 @@ struct StoredReceipt
 
 struct StoredToken
 {
-    QString tokenId;
-    TenantId tenantId;
     QString tenantSlug;
     QString scope; // ingest | read
     QString hash;  // hex SHA-256 of the whole token
@@ -257,22 +255,16 @@ struct CallbackRecord
     QString callbackNumber;
     QString callerName;
     QString concern;
-    QByteArray detailsJson;
     QString callUuid;
     int attempts = 0;
     std::optional<qint64> nextAttemptAt;
     qint64 createdAt = 0;
-    qint64 updatedAt = 0;
-    std::optional<qint64> closedAt;
-    QString lastError;
-    QString source;
 };
 
 struct ErrorGroupRecord
 {
     qint64 id = 0;
     QString fingerprint;
-    QString source;
     QString code;
     QString severity;
     QString status; // unresolved resolved ignored
