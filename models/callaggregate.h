@@ -15,6 +15,7 @@ namespace CallScope {
 struct CallAggregate
 {
     qint64 id = 0;
+    qint64 tenantId = 0;
     Provider provider = Provider::Backend; // the call's own platform
     CallStatus status = CallStatus::Queued;
     std::optional<OutcomeDecision> outcome;

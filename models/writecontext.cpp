@@ -198,6 +198,7 @@ std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, 
         m_newCalls.insert(key, id);
         CallAggregate fresh;
         fresh.id = id;
+        fresh.tenantId = key.tenantId;
         fresh.provider = key.provider;
         fresh.firstEventAt = occurredAtMs;
         fresh.lastEventAt = occurredAtMs;
@@ -254,7 +255,7 @@ std::expected<void, StoreError> WriteContext::loadAggregates(const QList<qint64>
         QString sql =
             u"SELECT id, provider, status, outcome, outcome_rank, ended_reason, direction, from_number, "
             "to_number, agent, started_at, ended_at, duration_ms, cost_cents, twilio_call_sid, sip_call_id, "
-            "backend_log_id, first_event_at, last_event_at, room_name FROM calls WHERE id IN (?"_s;
+            "backend_log_id, first_event_at, last_event_at, room_name, tenant_id FROM calls WHERE id IN (?"_s;
         for (qsizetype i = 1; i < count; ++i)
             sql += u", ?"_s;
         sql += isSqlite() ? u")"_s : u") ORDER BY id FOR UPDATE"_s;
@@ -269,6 +270,7 @@ std::expected<void, StoreError> WriteContext::loadAggregates(const QList<qint64>
         while (query.next()) {
             CallAggregate agg;
             agg.id = query.int64(0);
+            agg.tenantId = query.int64(20);
             agg.provider = providerFromString(query.text(1)).value_or(Provider::Backend);
             agg.status = callStatusFromString(query.text(2)).value_or(CallStatus::Queued);
             if (const auto outcome = outcomeFromString(query.text(3))) {
@@ -437,6 +439,7 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
                               query.text(3)};
             CallAggregate fresh;
             fresh.id = query.int64(0);
+            fresh.tenantId = key.tenantId;
             fresh.provider = key.provider;
             fresh.firstEventAt = fresh.lastEventAt = times.value(key);
             fresh.dirty = true;
@@ -599,15 +602,16 @@ std::expected<QHash<CallKey, qint64>, StoreError> WriteContext::platformCallsFor
 {
     QHash<CallKey, qint64> platforms;
     // A platform call of this transaction that learned the CallSid counts too, before the stored
-    // rows; of several, the first by id.
-    QHash<QString, qint64> learned;
+    // rows; of several, the first by id. Only within the leg's own tenant.
+    QHash<std::pair<qint64, QString>, qint64> learned;
     for (const auto &[id, agg] : m_aggregates) {
-        if (agg.provider != Provider::Twilio && !learned.contains(agg.twilioCallSid))
-            learned.insert(agg.twilioCallSid, id);
+        const std::pair<qint64, QString> sid{agg.tenantId, agg.twilioCallSid};
+        if (agg.provider != Provider::Twilio && !learned.contains(sid))
+            learned.insert(sid, id);
     }
     QList<CallKey> unknown;
     for (const CallKey &leg : legs) {
-        if (const auto it = learned.constFind(leg.providerCallId); it != learned.constEnd())
+        if (const auto it = learned.constFind({leg.tenantId, leg.providerCallId}); it != learned.constEnd())
             platforms.insert(leg, it.value());
         else
             unknown.append(leg);

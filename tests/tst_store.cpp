@@ -56,6 +56,7 @@ private slots:
     void carrierLegArrivingFirstIsMergedIntoThePlatformCall();
     void carrierLegArrivingLaterJoinsThePlatformCall();
     void carrierLegsOfOneSubmissionEachJoinTheirPlatformCall();
+    void aCarrierLegNeverJoinsAnotherTenantsCall();
     void unattributedDeliveryIsKeptAndRaisedAsAnError();
 
 private:
@@ -828,6 +829,52 @@ void TestStore::carrierLegsOfOneSubmissionEachJoinTheirPlatformCall()
     QVERIFY2(lone, lone ? "" : qPrintable(lone.error().message));
     QCOMPARE(toString(lone->provider), u"twilio"_s);
     QCOMPARE(lone->eventCount, 1);
+}
+
+void TestStore::aCarrierLegNeverJoinsAnotherTenantsCall()
+{
+    // The clinic's platform call knows CallSid X. Its next event and the default tenant's Twilio
+    // leg with that CallSid are written in one group-commit transaction (a long submission keeps
+    // the writer busy while both wait, so they are taken together): the leg stays the default
+    // tenant's own call.
+    auto store = openStore();
+    QVERIFY(await(store->createTenant(u"clinic"_s, u"Clinic"_s)));
+    const QString sid = u"CA44444444444444444444444444444444"_s;
+    CallEvent retellStarted = statusEvent(Provider::Retell, u"call_clinic"_s, CallStatus::InProgress, 1'000);
+    retellStarted.twilioCallSid = sid;
+    ingestOk(*store, u"clinic"_s,
+             {makeUnit(Provider::Retell, u"call_started:call_clinic"_s, u"call_clinic"_s, {retellStarted})});
+
+    QList<IngestUnit> filler;
+    for (int i = 0; i < 400; ++i)
+        filler.append(
+            makeUnit(Provider::Retell, u"filler:%1"_s.arg(i), u"call_f%1"_s.arg(i),
+                     {statusEvent(Provider::Retell, u"call_f%1"_s.arg(i), CallStatus::InProgress, 500)}));
+    auto busy = store->ingest(IngestSubmission{u"default"_s, filler});
+    CallEvent retellEnded = statusEvent(Provider::Retell, u"call_clinic"_s, CallStatus::Ended, 60'000);
+    retellEnded.twilioCallSid = sid;
+    auto platform = store->ingest(IngestSubmission{
+        u"clinic"_s,
+        {makeUnit(Provider::Retell, u"call_ended:call_clinic"_s, u"call_clinic"_s, {retellEnded})}});
+    CallEvent leg =
+        statusEvent(Provider::Twilio, sid, CallStatus::InProgress, 1'500, {{u"toNumber"_s, u"+49301"_s}});
+    leg.twilioCallSid = sid;
+    auto carrier = store->ingest(
+        IngestSubmission{u"default"_s, {makeUnit(Provider::Twilio, sid + u":1"_s, sid, {leg})}});
+    QVERIFY(await(busy));
+    QVERIFY(await(platform));
+    QVERIFY(await(carrier));
+
+    auto reader = std::move(*StoreReader::open(m_url, m_url.password));
+    const TenantId own = reader->tenant(u"default"_s)->id;
+    const TenantId clinic = reader->tenant(u"clinic"_s)->id;
+    const auto ownLeg = reader->callByProviderId(own, Provider::Twilio, sid);
+    QVERIFY2(ownLeg, ownLeg ? "" : qPrintable(ownLeg.error().message));
+    QCOMPARE(toString(ownLeg->provider), u"twilio"_s);
+    QCOMPARE(ownLeg->toNumber, u"+49301"_s);
+    const CallSummary clinicCall = *reader->callByProviderId(clinic, Provider::Retell, u"call_clinic"_s);
+    QVERIFY(clinicCall.toNumber.isEmpty()); // nothing of the other tenant's leg
+    QCOMPARE(clinicCall.eventCount, 2);
 }
 
 void TestStore::unattributedDeliveryIsKeptAndRaisedAsAnError()
