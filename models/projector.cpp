@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projector.h"
 
+#include "jsontext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -16,18 +18,12 @@ QByteArray compactJson(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-// Arguments and results are any JSON; store them as their JSON text.
-QVariant jsonText(const QJsonValue &value)
+// Arguments and results are any JSON; store them as their JSON text (null when absent).
+QVariant storedText(const QJsonValue &value)
 {
     if (value.isUndefined() || value.isNull())
         return QVariant();
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    // Scalars keep their JSON spelling, so "42" and 42 stay distinguishable.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+    return QString::fromUtf8(jsonText(value));
 }
 
 QVariant optionalLong(const QJsonObject &payload, QLatin1StringView key)
@@ -231,9 +227,9 @@ std::expected<void, StoreError> Projector::projectToolCallLog(qint64 tenantId, q
         toolCallId,
         p.contains("name"_L1) ? QVariant(p.value("name"_L1).toString()) : QVariant(),
         status,
-        jsonText(p.value("arguments"_L1)),
-        jsonText(p.value("result"_L1)),
-        jsonText(p.value("error"_L1)),
+        storedText(p.value("arguments"_L1)),
+        storedText(p.value("result"_L1)),
+        storedText(p.value("error"_L1)),
         p.contains("callbackNumber"_L1) ? QVariant(p.value("callbackNumber"_L1).toString()) : QVariant(),
         p.contains("callerName"_L1) ? QVariant(p.value("callerName"_L1).toString()) : QVariant(),
         event.occurredAtMs};
@@ -309,7 +305,7 @@ std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint
     const bool started = event.kind == EventKind::FunctionStarted;
     if (started) {
         part.startName = name;
-        part.arguments = jsonText(p.value("arguments"_L1));
+        part.arguments = storedText(p.value("arguments"_L1));
         part.startOffsetMs = event.offsetMs;
         part.startedAt = event.occurredAtMs;
     } else {
@@ -319,8 +315,8 @@ std::expected<void, StoreError> Projector::projectFunction(qint64 tenantId, qint
             return std::unexpected(
                 StoreError{StoreError::Kind::InvalidArgument,
                            u"function status \"%1\" is not success, error or timeout"_s.arg(part.status)});
-        part.result = jsonText(p.value("result"_L1));
-        part.error = jsonText(p.value("error"_L1));
+        part.result = storedText(p.value("result"_L1));
+        part.error = storedText(p.value("error"_L1));
         part.endOffsetMs = event.offsetMs;
         part.endedAt = event.occurredAtMs;
         if (const QVariant duration = optionalLong(p, "durationMs"_L1); duration.isValid())
