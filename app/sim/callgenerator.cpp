@@ -210,85 +210,79 @@ CallPlan CallGenerator::plan(int index) const
     return plan;
 }
 
-QString endReason(const CallPlan &plan)
+namespace {
+
+// Each provider's words for how a call ended; an empty one means the provider has no word of its
+// own for that scenario and a finished conversation's rule applies (who hung up).
+struct EndReasons
 {
-    // Who hangs up a finished conversation alternates between the caller and the agent.
-    const bool callerHangsUp = plan.index % 2 == 0;
-    switch (plan.provider) {
+    const char *transfer;
+    const char *noAnswer;
+    const char *busy;
+    const char *voicemail;
+    const char *failed;
+    const char *shortHangUp;
+    const char *callerHangUp;
+    const char *agentHangUp;
+};
+
+const EndReasons &endReasonsOf(Provider provider)
+{
+    static const EndReasons retell{"call_transfer", "dial_no_answer", "dial_busy",   "voicemail_reached",
+                                   "dial_failed",   "user_hangup",    "user_hangup", "agent_hangup"};
+    static const EndReasons vapi{"assistant-forwarded-call",
+                                 "customer-did-not-answer",
+                                 "customer-busy",
+                                 "voicemail",
+                                 "twilio-failed-to-connect-call",
+                                 "customer-ended-call",
+                                 "customer-ended-call",
+                                 "assistant-ended-call"};
+    // Ultravox says neither busy nor voicemail: a line that never joined is "unjoined".
+    static const EndReasons ultravox{"", "unjoined", "unjoined",    "agent_hangup", "connection_error",
+                                     "", "hangup",   "agent_hangup"};
+    // LiveKit: the agent ends the room after a voicemail message.
+    static const EndReasons liveKit{
+        "", "USER_UNAVAILABLE", "USER_REJECTED", "ROOM_DELETED", "SIP_TRUNK_FAILURE",
+        "", "CLIENT_INITIATED", "ROOM_DELETED"};
+    static const EndReasons twilio{"", "no-answer", "busy", "", "failed", "", "completed", "completed"};
+    switch (provider) {
     case Provider::Retell:
-        switch (plan.scenario) {
-        case Scenario::Transfer:
-            return u"call_transfer"_s;
-        case Scenario::NoAnswer:
-            return u"dial_no_answer"_s;
-        case Scenario::Busy:
-            return u"dial_busy"_s;
-        case Scenario::Voicemail:
-            return u"voicemail_reached"_s;
-        case Scenario::Failed:
-            return u"dial_failed"_s;
-        case Scenario::ShortHangUp:
-            return u"user_hangup"_s;
-        default:
-            return callerHangsUp ? u"user_hangup"_s : u"agent_hangup"_s;
-        }
+        return retell;
     case Provider::Vapi:
-        switch (plan.scenario) {
-        case Scenario::Transfer:
-            return u"assistant-forwarded-call"_s;
-        case Scenario::NoAnswer:
-            return u"customer-did-not-answer"_s;
-        case Scenario::Busy:
-            return u"customer-busy"_s;
-        case Scenario::Voicemail:
-            return u"voicemail"_s;
-        case Scenario::Failed:
-            return u"twilio-failed-to-connect-call"_s;
-        case Scenario::ShortHangUp:
-            return u"customer-ended-call"_s;
-        default:
-            return callerHangsUp ? u"customer-ended-call"_s : u"assistant-ended-call"_s;
-        }
+        return vapi;
     case Provider::Ultravox:
-        // Ultravox says neither busy nor voicemail: a line that never joined is "unjoined".
-        switch (plan.scenario) {
-        case Scenario::NoAnswer:
-        case Scenario::Busy:
-            return u"unjoined"_s;
-        case Scenario::Failed:
-            return u"connection_error"_s;
-        case Scenario::Voicemail:
-            return u"agent_hangup"_s;
-        default:
-            return callerHangsUp ? u"hangup"_s : u"agent_hangup"_s;
-        }
+        return ultravox;
     case Provider::LiveKit:
-        switch (plan.scenario) {
-        case Scenario::NoAnswer:
-            return u"USER_UNAVAILABLE"_s;
-        case Scenario::Busy:
-            return u"USER_REJECTED"_s;
-        case Scenario::Failed:
-            return u"SIP_TRUNK_FAILURE"_s;
-        case Scenario::Voicemail:
-            return u"ROOM_DELETED"_s; // the agent ends the room after its message
-        default:
-            return callerHangsUp ? u"CLIENT_INITIATED"_s : u"ROOM_DELETED"_s;
-        }
+        return liveKit;
     case Provider::Twilio:
     case Provider::Backend:
-        switch (plan.scenario) {
-        case Scenario::NoAnswer:
-            return u"no-answer"_s;
-        case Scenario::Busy:
-            return u"busy"_s;
-        case Scenario::Failed:
-            return u"failed"_s;
-        default:
-            return u"completed"_s;
-        }
+        break;
     }
-    return {};
+    return twilio;
+}
+
+} // namespace
+
+QString endReason(const CallPlan &plan)
+{
+    return endReason(plan, plan.provider);
+}
+
+QString endReason(const CallPlan &plan, Provider provider)
+{
+    const EndReasons &reasons = endReasonsOf(provider);
+    const char *own = plan.scenario == Scenario::Transfer      ? reasons.transfer
+                      : plan.scenario == Scenario::NoAnswer    ? reasons.noAnswer
+                      : plan.scenario == Scenario::Busy        ? reasons.busy
+                      : plan.scenario == Scenario::Voicemail   ? reasons.voicemail
+                      : plan.scenario == Scenario::Failed      ? reasons.failed
+                      : plan.scenario == Scenario::ShortHangUp ? reasons.shortHangUp
+                                                               : "";
+    if (*own)
+        return QString::fromLatin1(own);
+    // Who hangs up a finished conversation alternates between the caller and the agent.
+    return QString::fromLatin1(plan.index % 2 == 0 ? reasons.callerHangUp : reasons.agentHangUp);
 }
 
 QString expectedOutcome(const CallPlan &plan)

@@ -36,6 +36,8 @@ private:
 // The provider's own word for how the call ended: Retell disconnection_reason, Vapi endedReason,
 // Ultravox endReason, LiveKit disconnectReason, the final Twilio CallStatus.
 QString endReason(const CallPlan &plan);
+// The same call's end in another provider's words (a platform call's carrier leg, for Twilio).
+QString endReason(const CallPlan &plan, Provider provider);
 // What CallScope must conclude from that reason (spec/providers.md), else from the duration.
 QString expectedOutcome(const CallPlan &plan);
 

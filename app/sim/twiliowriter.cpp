@@ -62,12 +62,7 @@ Deliveries twilioDeliveries(const CallPlan &plan, const QString &tenant, QRandom
 {
     // A leg's end is the platform's word, not Twilio's: for the carrier a transferred or voicemail
     // call simply completed.
-    QByteArray finalStatus = endReason(plan).toUtf8();
-    if (plan.provider != Provider::Twilio) {
-        CallPlan asCarrier = plan;
-        asCarrier.provider = Provider::Twilio;
-        finalStatus = endReason(asCarrier).toUtf8();
-    }
+    const QByteArray finalStatus = endReason(plan, Provider::Twilio).toUtf8();
     const QByteArray accountSid =
         "AC" + QByteArray::number(stableHash(plan.businessName), 16).rightJustified(32, '0');
     const QByteArray callSid = plan.twilioCallSid.toUtf8();
