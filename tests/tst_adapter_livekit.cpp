@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "adapters/adapter.h"
+#include "adaptertestsupport.h"
 
-#include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace CallScope;
+using namespace CallScope::Test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -85,62 +83,17 @@ constexpr auto roomFinished = R"({
   "createdAt": "1795000085"
 })";
 
-QJsonObject object(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
-
-QByteArray bytes(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
 // The event with some fields of its participant replaced (null removes one).
 QByteArray withParticipant(const char *event, const char *changes, const char *attributeChanges = "{}")
 {
-    QJsonObject root = object(event);
+    QJsonObject root = jsonObject(event);
     QJsonObject participant = root.value("participant"_L1).toObject();
     QJsonObject attributes = participant.value("attributes"_L1).toObject();
-    const auto apply = [](QJsonObject &target, const QJsonObject &overrides) {
-        for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-            if (it.value().isNull())
-                target.remove(it.key());
-            else
-                target.insert(it.key(), it.value());
-        }
-    };
-    apply(attributes, object(attributeChanges));
+    applyChanges(attributes, jsonObject(attributeChanges));
     participant.insert("attributes"_L1, attributes);
-    apply(participant, object(changes));
+    applyChanges(participant, jsonObject(changes));
     root.insert("participant"_L1, participant);
-    return bytes(root);
-}
-
-QString compact(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-}
-
-// Every key of expected has its value in actual; a null in expected means that key must be absent.
-void compareSubset(const QJsonObject &actual, const QJsonObject &expected)
-{
-    for (auto it = expected.begin(); it != expected.end(); ++it) {
-        const QString context = it.key() + u" in "_s + compact(actual);
-        if (it.value().isNull()) {
-            QVERIFY2(!actual.contains(it.key()), qPrintable(u"unexpected "_s + context));
-            continue;
-        }
-        QVERIFY2(actual.contains(it.key()), qPrintable(u"missing "_s + context));
-        QCOMPARE(compact(actual.value(it.key())), compact(it.value()));
-    }
-}
-
-QJsonObject leftPayload(const QByteArray &body)
-{
-    const AdapterResult result = adaptLiveKit(body, receivedAt);
-    if (!result || result->events.size() != 1)
-        return {};
-    return result->events.first().payload;
+    return jsonBytes(root);
 }
 
 } // namespace
@@ -175,16 +128,16 @@ void TestAdapterLiveKit::webhook_data()
         << QByteArray(roomStarted) << u"EV_3wZ8vYkLc9Qe"_s << roomSid << true << qint64(1'795'000'000'000)
         << QString() << uR"({"status": "queued", "startedAt": null, "endedAt": null})"_s;
 
-    QJsonObject numeric = object(roomStarted);
+    QJsonObject numeric = jsonObject(roomStarted);
     numeric.insert("createdAt"_L1, 1795000002);
     QTest::newRow("createdAt written as a number is read as well")
-        << bytes(numeric) << u"EV_3wZ8vYkLc9Qe"_s << roomSid << true << qint64(1'795'000'002'000) << QString()
-        << uR"({"status": "queued"})"_s;
+        << jsonBytes(numeric) << u"EV_3wZ8vYkLc9Qe"_s << roomSid << true << qint64(1'795'000'002'000)
+        << QString() << uR"({"status": "queued"})"_s;
 
-    QJsonObject undated = object(roomStarted);
+    QJsonObject undated = jsonObject(roomStarted);
     undated.remove("createdAt"_L1);
     QTest::newRow("an event without createdAt happened when it was received")
-        << bytes(undated) << u"EV_3wZ8vYkLc9Qe"_s << roomSid << true << receivedAt << QString()
+        << jsonBytes(undated) << u"EV_3wZ8vYkLc9Qe"_s << roomSid << true << receivedAt << QString()
         << uR"({"status": "queued"})"_s;
 
     QTest::newRow("the SIP participant joining puts an inbound call in progress")
@@ -269,12 +222,12 @@ void TestAdapterLiveKit::webhook_data()
         << withParticipant(sipJoined, R"({"kind": null, "attributes": {}})") << u"EV_5nT2pQrWx8Ma"_s
         << roomSid << true << qint64(0) << QString() << QString();
 
-    QJsonObject track = object(sipJoined);
+    QJsonObject track = jsonObject(sipJoined);
     track.insert("event"_L1, u"track_published"_s);
-    track.insert("track"_L1, object(R"({"sid": "TR_AMkq8Yz", "type": "AUDIO", "source": "MICROPHONE",
+    track.insert("track"_L1, jsonObject(R"({"sid": "TR_AMkq8Yz", "type": "AUDIO", "source": "MICROPHONE",
                                         "mimeType": "audio/opus"})"));
     QTest::newRow("a track of the phone line is listed with the call but records nothing")
-        << bytes(track) << u"EV_5nT2pQrWx8Ma"_s << roomSid << true << qint64(0) << QString() << QString();
+        << jsonBytes(track) << u"EV_5nT2pQrWx8Ma"_s << roomSid << true << qint64(0) << QString() << QString();
 
     QTest::newRow("an egress of the room is listed with the call")
         << QByteArray(R"({"event": "egress_ended", "id": "EV_Eg1", "createdAt": "1795000090",
@@ -290,20 +243,18 @@ void TestAdapterLiveKit::webhook_data()
                           "egressInfo": {"egressId": "EG_x2", "status": "EGRESS_STARTING"}})")
         << u"EV_Eg2"_s << QString() << false << qint64(0) << QString() << QString();
 
-    QJsonObject roomless = object(sipJoined);
-    roomless.insert("room"_L1, object(R"({"name": "call-_+14155550199_x7Kq2"})"));
+    QJsonObject roomless = jsonObject(sipJoined);
+    roomless.insert("room"_L1, jsonObject(R"({"name": "call-_+14155550199_x7Kq2"})"));
     QTest::newRow("a participant event whose room has no sid is unattributed")
-        << bytes(roomless) << u"EV_5nT2pQrWx8Ma"_s << QString() << false << qint64(0) << QString()
+        << jsonBytes(roomless) << u"EV_5nT2pQrWx8Ma"_s << QString() << false << qint64(0) << QString()
         << QString();
 
     // The body of node-sdks' WebhookReceiver.test.ts: no id, so its bytes are its key.
     const QByteArray sdkVector =
         R"({"event":"room_started", "room":{"sid":"RM_TkVjUvAqgzKz", "name":"mytestroom", "emptyTimeout":300, "creationTime":"1628545903", "turnPassword":"ICkSr2rEeslkN6e9bXL4Ji5zzMD5Z7zzr6ulOaxMj6N", "enabledCodecs":[{"mime":"audio/opus"}, {"mime":"video/VP8"}]}})";
     QTest::newRow("the SDK's test event without id or createdAt is keyed by its bytes")
-        << sdkVector
-        << u"sha256:"_s +
-               QString::fromLatin1(QCryptographicHash::hash(sdkVector, QCryptographicHash::Sha256).toHex())
-        << u"RM_TkVjUvAqgzKz"_s << true << receivedAt << QString() << uR"({"status": "queued"})"_s;
+        << sdkVector << u"sha256:"_s + sha256Hex(sdkVector) << u"RM_TkVjUvAqgzKz"_s << true << receivedAt
+        << QString() << uR"({"status": "queued"})"_s;
 }
 
 void TestAdapterLiveKit::webhook()
@@ -317,9 +268,9 @@ void TestAdapterLiveKit::webhook()
     QFETCH(QString, payload);
 
     const AdapterResult result = adaptLiveKit(body, receivedAt);
-    QVERIFY2(result, qPrintable(result ? QString() : result.error().detail));
+    QVERIFY2(result, qPrintable(failureOf(result)));
     QCOMPARE(result->eventKey, eventKey);
-    QCOMPARE(result->eventType, QJsonDocument::fromJson(body).object().value("event"_L1).toString());
+    QCOMPARE(result->eventType, jsonObject(body).value("event"_L1).toString());
     QCOMPARE(result->providerCallId, providerCallId);
     QCOMPARE(result->attributed, attributed);
     QCOMPARE(result->unattributedReason.isEmpty(), attributed);
@@ -333,7 +284,7 @@ void TestAdapterLiveKit::webhook()
     QCOMPARE(event.occurredAtMs, occurredAtMs);
     QCOMPARE(event.sipCallId, sipCallId);
     QVERIFY(event.twilioCallSid.isEmpty());
-    compareSubset(event.payload, QJsonDocument::fromJson(payload.toUtf8()).object());
+    COMPARE_SUBSET(event.payload, jsonObject(payload));
 }
 
 void TestAdapterLiveKit::disconnectReason_data()
@@ -388,12 +339,11 @@ void TestAdapterLiveKit::disconnectReason()
     QFETCH(QString, name);
     QFETCH(QString, outcome);
 
-    QJsonObject root = object(sipLeft);
+    QJsonObject root = jsonObject(sipLeft);
     QJsonObject participant = root.value("participant"_L1).toObject();
-    participant.insert("disconnectReason"_L1,
-                       QJsonDocument::fromJson(u"[%1]"_s.arg(reason).toUtf8()).array().first());
+    participant.insert("disconnectReason"_L1, jsonValue(reason));
     root.insert("participant"_L1, participant);
-    const QJsonObject payload = leftPayload(bytes(root));
+    const QJsonObject payload = onlyPayload(adaptLiveKit(jsonBytes(root), receivedAt));
     QCOMPARE(payload.value("status"_L1).toString(), u"ended"_s);
     QCOMPARE(payload.value("reason"_L1).toString(), name);
     QCOMPARE(payload.contains("outcome"_L1), !outcome.isEmpty());
@@ -440,7 +390,7 @@ void TestAdapterLiveKit::direction()
 void TestAdapterLiveKit::sameDeliverySameKey()
 {
     const AdapterResult first = adaptLiveKit(sipLeft, receivedAt);
-    const AdapterResult again = adaptLiveKit(bytes(object(sipLeft)), receivedAt + 5'000);
+    const AdapterResult again = adaptLiveKit(jsonBytes(jsonObject(sipLeft)), receivedAt + 5'000);
     QVERIFY(first && again);
     QCOMPARE(again->eventKey, first->eventKey);
     QCOMPARE(again->events.first().payload, first->events.first().payload);

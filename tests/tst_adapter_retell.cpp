@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "adapters/adapter.h"
+#include "adaptertestsupport.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
 using namespace CallScope;
+using namespace CallScope::Test;
 using namespace Qt::Literals::StringLiterals;
 
 // Declared before the payloads: moc misreads the \" escapes inside raw string literals.
@@ -133,37 +132,11 @@ QByteArray transfer(const QString &stage)
 // A call_ended body built from a call object, for the tables.
 QByteArray retell(const QString &event, const QJsonObject &call)
 {
-    return QJsonDocument(QJsonObject{{u"event"_s, event}, {u"call"_s, call}}).toJson(QJsonDocument::Compact);
+    return jsonBytes(QJsonObject{{u"event"_s, event}, {u"call"_s, call}});
 }
 
-QStringList kindsOf(const AdaptedDelivery &delivery)
-{
-    QStringList kinds;
-    for (const CallEvent &event : delivery.events)
-        kinds.append(toString(event.kind));
-    return kinds;
-}
-
-CallEvents eventsOf(const AdaptedDelivery &delivery, EventKind kind)
-{
-    CallEvents events;
-    for (const CallEvent &event : delivery.events) {
-        if (event.kind == kind)
-            events.append(event);
-    }
-    return events;
-}
-
-QString sha256(const QByteArray &body)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
-}
-
-// Adapts a body that must be accepted; the test fails with the adapter's reason otherwise.
-#define ADAPT(name, body)                                                                                    \
-    const AdapterResult name##Result = adaptRetell(body, receivedAt);                                        \
-    QVERIFY2(name##Result.has_value(), qPrintable(name##Result ? QString() : name##Result.error().detail));  \
-    const AdaptedDelivery &name = *name##Result
+// Adapts a body that must be accepted (see REQUIRE_ADAPTED).
+#define ADAPT(name, body) REQUIRE_ADAPTED(name, adaptRetell(body, receivedAt))
 
 } // namespace
 
@@ -197,7 +170,7 @@ void TestAdapterRetell::eachEvent_data()
         << dialBusy << u"call_ended:call_busy01"_s << u"call_ended"_s << QStringList{callStatus} << u"ended"_s
         << receivedAt;
     QTest::newRow("transcript_updated reports the turns and tool calls so far, keyed by its content")
-        << transcriptUpdated << u"transcript_updated:call_5f2a9c1e:"_s + sha256(transcriptUpdated)
+        << transcriptUpdated << u"transcript_updated:call_5f2a9c1e:"_s + sha256Hex(transcriptUpdated)
         << u"transcript_updated"_s << QStringList{callStatus, segment, segment, started} << u"in_progress"_s
         << receivedAt;
     QTest::newRow("transfer_started reports a transition to the transfer, keyed by the call's start")
@@ -311,7 +284,7 @@ void TestAdapterRetell::transcriptTurnsFromWordTimes()
 void TestAdapterRetell::bothTranscriptsGiveEachTurnOnce()
 {
     // transcript_object has a turn transcript_with_tool_calls lacks: the turns come from the first only.
-    QJsonObject call = QJsonDocument::fromJson(callEnded).object().value("call"_L1).toObject();
+    QJsonObject call = jsonObject(callEnded).value("call"_L1).toObject();
     QJsonArray turns = call.value("transcript_object"_L1).toArray();
     turns.append(QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, u"Thanks, bye."_s}});
     call.insert(u"transcript_object"_s, turns);

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "adapters/adapter.h"
+#include "adaptertestsupport.h"
 
-#include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace CallScope;
+using namespace CallScope::Test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -59,31 +57,9 @@ QByteArray withField(const QByteArray &form, const char *name, const char *value
     return pairs.join('&');
 }
 
-QString compact(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-}
-
-// Every key of expected has its value in actual; a null in expected means that key must be absent.
-void compareSubset(const QJsonObject &actual, const QJsonObject &expected)
-{
-    for (auto it = expected.begin(); it != expected.end(); ++it) {
-        const QString context = it.key() + u" in "_s + compact(actual);
-        if (it.value().isNull()) {
-            QVERIFY2(!actual.contains(it.key()), qPrintable(u"unexpected "_s + context));
-            continue;
-        }
-        QVERIFY2(actual.contains(it.key()), qPrintable(u"missing "_s + context));
-        QCOMPARE(compact(actual.value(it.key())), compact(it.value()));
-    }
-}
-
 QJsonObject payloadOf(const QByteArray &body)
 {
-    const AdapterResult result = adaptTwilio(body, receivedAt);
-    if (!result || result->events.size() != 1)
-        return {};
-    return result->events.first().payload;
+    return onlyPayload(adaptTwilio(body, receivedAt));
 }
 
 } // namespace
@@ -155,15 +131,10 @@ void TestAdapterTwilio::callback_data()
     QTest::newRow("a status Twilio may add later is listed with the call but records nothing")
         << withField(ringing, "CallStatus", "transferring") << callSid + u":1"_s << u"transferring"_s
         << qint64(0) << QString();
+    const QByteArray voiceRequest("CallSid=CA5d1c9a3f0b7e2d4c6a8f1e3b5d7c9a01&Digits=1&AccountSid=AC3f2e");
     QTest::newRow("a voice request without CallStatus is listed with the call")
-        << QByteArray("CallSid=CA5d1c9a3f0b7e2d4c6a8f1e3b5d7c9a01&Digits=1&AccountSid=AC3f2e")
-        << callSid + u":sha256:"_s +
-               QString::fromLatin1(
-                   QCryptographicHash::hash("CallSid=CA5d1c9a3f0b7e2d4c6a8f1e3b5d7c9a01&Digits=1"
-                                            "&AccountSid=AC3f2e",
-                                            QCryptographicHash::Sha256)
-                       .toHex())
-        << QString() << qint64(0) << QString();
+        << voiceRequest << callSid + u":sha256:"_s + sha256Hex(voiceRequest) << QString() << qint64(0)
+        << QString();
 }
 
 void TestAdapterTwilio::callback()
@@ -175,7 +146,7 @@ void TestAdapterTwilio::callback()
     QFETCH(QString, payload);
 
     const AdapterResult result = adaptTwilio(body, receivedAt);
-    QVERIFY2(result, qPrintable(result ? QString() : result.error().detail));
+    QVERIFY2(result, qPrintable(failureOf(result)));
     QCOMPARE(result->eventKey, eventKey);
     QCOMPARE(result->eventType, eventType);
     QCOMPARE(result->providerCallId, callSid);
@@ -190,7 +161,7 @@ void TestAdapterTwilio::callback()
     QCOMPARE(event.providerCallId, callSid);
     QCOMPARE(event.twilioCallSid, callSid);
     QCOMPARE(event.occurredAtMs, occurredAtMs);
-    compareSubset(event.payload, QJsonDocument::fromJson(payload.toUtf8()).object());
+    COMPARE_SUBSET(event.payload, jsonObject(payload));
 }
 
 void TestAdapterTwilio::callStatus_data()
@@ -344,9 +315,7 @@ void TestAdapterTwilio::unattributed()
     QVERIFY(result->providerCallId.isEmpty());
     QVERIFY(result->events.isEmpty());
     QCOMPARE(result->eventType, u"completed"_s);
-    QCOMPARE(result->eventKey,
-             u"sha256:"_s +
-                 QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(result->eventKey, u"sha256:"_s + sha256Hex(body));
 }
 
 void TestAdapterTwilio::malformed_data()

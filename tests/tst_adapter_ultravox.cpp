@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "adapters/adapter.h"
 #include "adapters/adapterutil.h"
+#include "adaptertestsupport.h"
 
-#include <QCryptographicHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
 
 using namespace CallScope;
+using namespace CallScope::Test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -47,56 +46,27 @@ constexpr auto endedCall = R"({
   "metadata": {"crm": "lead-1881"}
 })";
 
-QJsonObject object(const char *json)
+// A webhook about the call, as Ultravox sends it.
+QByteArray webhookBody(const QString &event, const QJsonObject &call)
 {
-    return QJsonDocument::fromJson(QByteArray(json)).object();
+    return QJsonDocument(QJsonObject{{"event"_L1, event}, {"call"_L1, call}}).toJson();
 }
 
 // The ended call with some fields replaced (a null removes the field, as a call not yet joined has).
 QByteArray delivery(const QString &event, const char *changes = "{}")
 {
-    QJsonObject call = object(endedCall);
-    const QJsonObject overrides = object(changes);
-    for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-        if (it.value().isNull())
-            call.remove(it.key());
-        else
-            call.insert(it.key(), it.value());
-    }
-    return QJsonDocument(QJsonObject{{"event"_L1, event}, {"call"_L1, call}}).toJson();
-}
-
-QString compact(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-}
-
-// Every key of expected has its value in actual; a null in expected means that key must be absent.
-void compareSubset(const QJsonObject &actual, const QJsonObject &expected)
-{
-    for (auto it = expected.begin(); it != expected.end(); ++it) {
-        const QString context = it.key() + u" in "_s + compact(actual);
-        if (it.value().isNull()) {
-            QVERIFY2(!actual.contains(it.key()), qPrintable(u"unexpected "_s + context));
-            continue;
-        }
-        QVERIFY2(actual.contains(it.key()), qPrintable(u"missing "_s + context));
-        QCOMPARE(compact(actual.value(it.key())), compact(it.value()));
-    }
+    QJsonObject call = jsonObject(endedCall);
+    applyChanges(call, jsonObject(changes));
+    return webhookBody(event, call);
 }
 
 void compareEvents(const CallEvents &events, const QStringList &kinds, const QStringList &payloads)
 {
-    QStringList actualKinds;
-    for (const CallEvent &event : events)
-        actualKinds << toString(event.kind);
-    QCOMPARE(actualKinds, kinds);
+    QCOMPARE(kindsOf(events), kinds);
     QCOMPARE(payloads.size(), events.size());
     for (qsizetype i = 0; i < events.size(); ++i) {
         QCOMPARE(toString(events[i].provider), toString(Provider::Ultravox));
-        compareSubset(events[i].payload, QJsonDocument::fromJson(payloads[i].toUtf8()).object());
-        if (QTest::currentTestFailed())
-            return;
+        COMPARE_SUBSET(events[i].payload, jsonObject(payloads[i]));
     }
 }
 
@@ -203,10 +173,8 @@ void TestAdapterUltravox::webhook_data()
 
     const QByteArray anonymous = delivery(u"call.ended"_s, R"({"callId": null})");
     QTest::newRow("a call without a callId is kept unattributed, keyed by its bytes")
-        << anonymous
-        << u"call.ended:sha256:"_s +
-               QString::fromLatin1(QCryptographicHash::hash(anonymous, QCryptographicHash::Sha256).toHex())
-        << QString() << false << qint64(0) << QStringList{} << QStringList{};
+        << anonymous << u"call.ended:sha256:"_s + sha256Hex(anonymous) << QString() << false << qint64(0)
+        << QStringList{} << QStringList{};
 }
 
 void TestAdapterUltravox::webhook()
@@ -220,7 +188,7 @@ void TestAdapterUltravox::webhook()
     QFETCH(QStringList, payloads);
 
     const AdapterResult result = adaptUltravox(body, receivedAt);
-    QVERIFY2(result, qPrintable(result ? QString() : result.error().detail));
+    QVERIFY2(result, qPrintable(failureOf(result)));
     QCOMPARE(result->eventKey, eventKey);
     QCOMPARE(result->eventType, eventKey.section(u':', 0, 0));
     QCOMPARE(result->providerCallId, providerCallId);
@@ -252,11 +220,10 @@ void TestAdapterUltravox::endReasonOutcome()
     QFETCH(QString, outcome);
 
     for (const QString &event : {u"call.ended"_s, u"call.billed"_s}) {
-        QJsonObject call = object(endedCall);
+        QJsonObject call = jsonObject(endedCall);
         call.insert("endReason"_L1, endReason);
         const QJsonObject payload =
-            statusPayload(QJsonDocument(QJsonObject{{"event"_L1, event}, {"call"_L1, call}})
-                              .toJson(QJsonDocument::Compact));
+            statusPayload(jsonBytes(QJsonObject{{"event"_L1, event}, {"call"_L1, call}}));
         QCOMPARE(payload.value("status"_L1).toString(), u"ended"_s);
         QCOMPARE(payload.value("reason"_L1).toString(), endReason);
         QCOMPARE(payload.contains("outcome"_L1), !outcome.isEmpty());
@@ -301,13 +268,11 @@ void TestAdapterUltravox::durationFormats()
     QFETCH(bool, joined);
     QFETCH(qint64, durationMs);
 
-    QJsonObject call = object(endedCall);
-    call.insert("billedDuration"_L1,
-                QJsonDocument::fromJson(u"[%1]"_s.arg(billedDuration).toUtf8()).array().first());
+    QJsonObject call = jsonObject(endedCall);
+    call.insert("billedDuration"_L1, jsonValue(billedDuration));
     if (!joined)
         call.remove("joined"_L1);
-    const QJsonObject payload =
-        statusPayload(QJsonDocument(QJsonObject{{"event"_L1, event}, {"call"_L1, call}}).toJson());
+    const QJsonObject payload = statusPayload(webhookBody(event, call));
     QCOMPARE(payload.value("status"_L1).toString(), u"ended"_s);
     QCOMPARE(payload.contains("durationMs"_L1), durationMs >= 0);
     if (durationMs >= 0)
@@ -336,12 +301,11 @@ void TestAdapterUltravox::timestampFormats()
     QFETCH(QString, created);
     QFETCH(qint64, expected);
 
-    QJsonObject call = object(endedCall);
+    QJsonObject call = jsonObject(endedCall);
     for (const auto key : {"joined"_L1, "ended"_L1, "endReason"_L1, "billedDuration"_L1})
         call.remove(key);
     call.insert("created"_L1, created);
-    const AdapterResult result = adaptUltravox(
-        QJsonDocument(QJsonObject{{"event"_L1, u"call.started"_s}, {"call"_L1, call}}).toJson(), receivedAt);
+    const AdapterResult result = adaptUltravox(webhookBody(u"call.started"_s, call), receivedAt);
     QVERIFY(result);
     QCOMPARE(result->events.size(), 1);
     const CallEvent &event = result->events.first();
@@ -378,14 +342,13 @@ void TestAdapterUltravox::medium()
     QFETCH(QString, medium);
     QFETCH(QString, expected);
 
-    QJsonObject call = object(endedCall);
-    call.insert("medium"_L1, QJsonDocument::fromJson(u"[%1]"_s.arg(medium).toUtf8()).array().first());
+    QJsonObject call = jsonObject(endedCall);
+    call.insert("medium"_L1, jsonValue(medium));
     if (call.value("medium"_L1).isNull())
         call.remove("medium"_L1);
-    const QJsonObject payload =
-        statusPayload(QJsonDocument(QJsonObject{{"event"_L1, u"call.joined"_s}, {"call"_L1, call}}).toJson());
+    const QJsonObject payload = statusPayload(webhookBody(u"call.joined"_s, call));
     QCOMPARE(payload.value("status"_L1).toString(), u"in_progress"_s);
-    compareSubset(payload, QJsonDocument::fromJson(expected.toUtf8()).object());
+    COMPARE_SUBSET(payload, jsonObject(expected));
 }
 
 void TestAdapterUltravox::sameDeliverySameKey()
@@ -400,8 +363,7 @@ void TestAdapterUltravox::sameDeliverySameKey()
     QCOMPARE(again->events.first().occurredAtMs, first->events.first().occurredAtMs);
 
     // The same bytes re-serialized (another key order, other spacing) are the same delivery.
-    const AdapterResult reformatted =
-        adaptUltravox(QJsonDocument::fromJson(body).toJson(QJsonDocument::Compact), receivedAt);
+    const AdapterResult reformatted = adaptUltravox(jsonBytes(jsonObject(body)), receivedAt);
     QVERIFY(reformatted);
     QCOMPARE(reformatted->eventKey, first->eventKey);
 
@@ -463,7 +425,7 @@ void TestAdapterUltravox::messages()
     })";
 
     const auto result = adaptUltravoxMessages(callId, page, receivedAt);
-    QVERIFY2(result, qPrintable(result ? QString() : result.error().detail));
+    QVERIFY2(result, qPrintable(failureOf(result)));
     QCOMPARE(
         result->next,
         u"https://api.ultravox.ai/api/calls/4b0f4d2e-7a51-4c57-9a5e-1f0c7e3d9a12/messages?cursor=cD0yMDI2LTExLTI0&pageSize=7"_s);
@@ -512,7 +474,7 @@ void TestAdapterUltravox::untimedTurnsOfOneRoleDoNotCollide()
     ]})";
 
     const auto result = adaptUltravoxMessages(callId, page, receivedAt);
-    QVERIFY2(result, qPrintable(result ? QString() : result.error().detail));
+    QVERIFY2(result, qPrintable(failureOf(result)));
     QCOMPARE(result->events.size(), 4);
     QSet<std::pair<QString, qint64>> turns;
     for (const CallEvent &event : result->events) {
@@ -521,7 +483,7 @@ void TestAdapterUltravox::untimedTurnsOfOneRoleDoNotCollide()
         QVERIFY(event.offsetMs);
         QCOMPARE(*event.offsetMs, startMs);
         const std::pair<QString, qint64> turn{event.payload.value("role"_L1).toString(), startMs};
-        QVERIFY2(!turns.contains(turn), qPrintable(compact(event.payload)));
+        QVERIFY2(!turns.contains(turn), qPrintable(compactJson(event.payload)));
         turns.insert(turn);
     }
     // Both user turns are kept, in the order they were said, right after the agent's turn.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "adapters/adapter.h"
+#include "adaptertestsupport.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,6 +8,7 @@
 #include <QTest>
 
 using namespace CallScope;
+using namespace CallScope::Test;
 using namespace Qt::Literals::StringLiterals;
 
 // Declared before the payloads: moc misreads the \" escapes inside raw string literals.
@@ -64,19 +64,13 @@ const QByteArray apiSecret = "s3cr3t-api-secret-9c8b7a"_ba;
 // call (with changes; a null removes a field), the Vapi phone number and the assistant.
 QByteArray vapi(const QString &fields, const QJsonObject &callChanges = {})
 {
-    QJsonObject call = QJsonDocument::fromJson(R"({
+    QJsonObject call = jsonObject(R"({
       "id": "3f1c8a52-6d0e-4b7a-9c3e-2a1b0c9d8e7f", "orgId": "5b2e4c1a", "type": "inboundPhoneCall",
       "createdAt": "2025-10-23T09:14:01.900Z", "startedAt": "2025-10-23T09:14:03.120Z", "status": "in-progress",
       "phoneCallProvider": "twilio", "phoneCallProviderId": "CA1b2c3d4e5f60718293a4b5c6d7e8f901",
-      "assistantId": "a7c4e2f0", "customer": {"number": "+14155550123"}})"_ba)
-                           .object();
-    for (auto it = callChanges.constBegin(); it != callChanges.constEnd(); ++it) {
-        if (it.value().isNull())
-            call.remove(it.key());
-        else
-            call.insert(it.key(), it.value());
-    }
-    QJsonObject message = QJsonDocument::fromJson(u"{%1}"_s.arg(fields).toUtf8()).object();
+      "assistantId": "a7c4e2f0", "customer": {"number": "+14155550123"}})");
+    applyChanges(call, callChanges);
+    QJsonObject message = jsonObject(u"{%1}"_s.arg(fields));
     message.insert(u"call"_s, call);
     message.insert(u"phoneNumber"_s,
                    QJsonObject{{u"id"_s, u"9e8d7c6b"_s},
@@ -84,7 +78,7 @@ QByteArray vapi(const QString &fields, const QJsonObject &callChanges = {})
                                {u"number"_s, u"+14155550199"_s},
                                {u"twilioAccountSid"_s, u"AC00000000000000000000000000000000"_s}});
     message.insert(u"assistant"_s, QJsonObject{{u"id"_s, u"a7c4e2f0"_s}, {u"name"_s, u"Front desk"_s}});
-    return QJsonDocument(QJsonObject{{u"message"_s, message}}).toJson(QJsonDocument::Compact);
+    return jsonBytes(QJsonObject{{u"message"_s, message}});
 }
 
 const QString callId = u"3f1c8a52-6d0e-4b7a-9c3e-2a1b0c9d8e7f"_s;
@@ -122,34 +116,8 @@ const QByteArray toolCalls = vapi(uR"("type": "tool-calls", "timestamp": 1761210
     {"id": "call_Qx7a1d", "name": "send_sms", "parameters": {"to": "+14155550123", "text": "See you Tuesday"}}
   ])"_s);
 
-QStringList kindsOf(const AdaptedDelivery &delivery)
-{
-    QStringList kinds;
-    for (const CallEvent &event : delivery.events)
-        kinds.append(toString(event.kind));
-    return kinds;
-}
-
-CallEvents eventsOf(const AdaptedDelivery &delivery, EventKind kind)
-{
-    CallEvents events;
-    for (const CallEvent &event : delivery.events) {
-        if (event.kind == kind)
-            events.append(event);
-    }
-    return events;
-}
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// Adapts a body that must be accepted; the test fails with the adapter's reason otherwise.
-#define ADAPT(name, body)                                                                                    \
-    const AdapterResult name##Result = adaptVapi(body, receivedAt);                                          \
-    QVERIFY2(name##Result.has_value(), qPrintable(name##Result ? QString() : name##Result.error().detail));  \
-    const AdaptedDelivery &name = *name##Result
+// Adapts a body that must be accepted (see REQUIRE_ADAPTED).
+#define ADAPT(name, body) REQUIRE_ADAPTED(name, adaptVapi(body, receivedAt))
 
 } // namespace
 
@@ -674,7 +642,7 @@ void TestAdapterVapi::redaction()
     QVERIFY(!delivery.redactedBody.contains('\n'));
     QVERIFY(!delivery.events.isEmpty());
     for (const CallEvent &event : delivery.events) {
-        const QByteArray payload = compact(event.payload);
+        const QByteArray payload = jsonBytes(event.payload);
         QVERIFY2(!payload.contains(authToken) && !payload.contains(apiSecret), payload.constData());
         QVERIFY(!payload.contains("twilioAuthToken") && !payload.contains("twilioApiSecret"));
     }
@@ -732,9 +700,7 @@ void TestAdapterVapi::duplicatesShareTheirKey()
     ADAPT(once, untimed);
     ADAPT(twice, untimed);
     QCOMPARE(once.eventKey, twice.eventKey);
-    QCOMPARE(once.eventKey,
-             u"status-update:"_s + callId + u':' +
-                 QString::fromLatin1(QCryptographicHash::hash(untimed, QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(once.eventKey, u"status-update:"_s + callId + u':' + sha256Hex(untimed));
     QCOMPARE(once.events.first().occurredAtMs, receivedAt);
 }
 

@@ -110,6 +110,18 @@ const QByteArray urlOnlySignature = "zYQTYrRWXE7LtzbG4PfP7/bkkGo=";
 const QByteArray formType = "application/x-www-form-urlencoded";
 } // namespace TwilioVector
 
+// The outcomes the rows expect: the error code the listener answers with, or "accepted".
+const QString ok = u"accepted"_s;
+const QString bad = u"bad_signature"_s;
+const QString stale = u"stale_timestamp"_s;
+const QString missing = u"missing_credentials"_s;
+
+// The one header, or none when value is null.
+Headers oneHeader(const QByteArray &name, const QByteArray &value)
+{
+    return value.isNull() ? Headers() : Headers{{name, value}};
+}
+
 HeaderLookup lookup(const Headers &headers)
 {
     return [headers](QByteArrayView name) {
@@ -125,14 +137,14 @@ HeaderLookup lookup(const Headers &headers)
 QString outcomeOf(const VerifyResult &result)
 {
     if (result)
-        return u"accepted"_s;
+        return ok;
     switch (result.error().kind) {
     case VerifyError::Kind::MissingCredentials:
-        return u"missing_credentials"_s;
+        return missing;
     case VerifyError::Kind::BadSignature:
-        return u"bad_signature"_s;
+        return bad;
     case VerifyError::Kind::StaleTimestamp:
-        return u"stale_timestamp"_s;
+        return stale;
     }
     return u"unknown"_s;
 }
@@ -152,6 +164,18 @@ bool detailIsSafe(const VerifyResult &result, const QList<QByteArray> &forbidden
     return true;
 }
 
+// The row's outcome, and a refusal that is safe (see detailIsSafe).
+void checkOutcome(const VerifyResult &result, const QString &expected, const QList<QByteArray> &forbidden)
+{
+    QCOMPARE(outcomeOf(result), expected);
+    QVERIFY(detailIsSafe(result, forbidden));
+}
+
+QByteArray hmacSha256(const QByteArray &message, const QString &key)
+{
+    return QMessageAuthenticationCode::hash(message, key.toUtf8(), QCryptographicHash::Sha256);
+}
+
 QByteArray base64Url(const QByteArray &bytes)
 {
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -167,9 +191,7 @@ QByteArray segment(const QJsonObject &object)
 QByteArray signJwt(const QByteArray &header, const QByteArray &claims, const QString &secret)
 {
     const QByteArray signingInput = header + '.' + claims;
-    const QByteArray mac =
-        QMessageAuthenticationCode::hash(signingInput, secret.toUtf8(), QCryptographicHash::Sha256);
-    return signingInput + '.' + base64Url(mac);
+    return signingInput + '.' + base64Url(hmacSha256(signingInput, secret));
 }
 
 QByteArray mintJwt(const QJsonObject &header, const QJsonObject &claims,
@@ -271,10 +293,6 @@ void TestVerifiers::retell_data()
                         const QByteArray &signature, qint64 now, const QString &expected) {
         QTest::newRow(name) << body << key << signature << now << expected;
     };
-    const QString ok = u"accepted"_s;
-    const QString bad = u"bad_signature"_s;
-    const QString stale = u"stale_timestamp"_s;
-    const QString missing = u"missing_credentials"_s;
     constexpr qint64 window = 300000;
 
     row("the official vector is accepted at its own time", body, apiKey, header, timestampMs, ok);
@@ -312,14 +330,10 @@ void TestVerifiers::retell()
     QFETCH(QString, expected);
     const Headers headers =
         signature.isNull() ? Headers() : Headers{{"X-Retell-Signature", signature}, {"Content-Type", "json"}};
-    const VerifyResult result = Verify::retell(body, lookup(headers), key, now);
-    QCOMPARE(outcomeOf(result), expected);
     // Also the digest the verifier computes for this row, which a careless detail might echo.
-    const QByteArray computed =
-        QMessageAuthenticationCode::hash(body + "1700000000000", key.toUtf8(), QCryptographicHash::Sha256)
-            .toHex();
-    QVERIFY(
-        detailIsSafe(result, {key.toUtf8(), RetellVector::apiKey.toUtf8(), RetellVector::digest, computed}));
+    const QByteArray computed = hmacSha256(body + "1700000000000", key).toHex();
+    checkOutcome(Verify::retell(body, lookup(headers), key, now), expected,
+                 {key.toUtf8(), RetellVector::apiKey.toUtf8(), RetellVector::digest, computed});
 }
 
 void TestVerifiers::vapi_data()
@@ -331,9 +345,6 @@ void TestVerifiers::vapi_data()
     QTest::addColumn<Headers>("headers");
     QTest::addColumn<QString>("expected");
 
-    const QString ok = u"accepted"_s;
-    const QString bad = u"bad_signature"_s;
-    const QString missing = u"missing_credentials"_s;
     const VapiCredentials shared{.secret = secret};
     const VapiCredentials hmac{.hmacSecret = hmacSecret};
     const VapiCredentials both{.secret = secret, .hmacSecret = hmacSecret};
@@ -440,10 +451,9 @@ void TestVerifiers::vapi()
     QFETCH(QByteArray, body);
     QFETCH(Headers, headers);
     QFETCH(QString, expected);
-    const VerifyResult result = Verify::vapi(body, lookup(headers), credentials);
-    QCOMPARE(outcomeOf(result), expected);
-    QVERIFY(detailIsSafe(result, {VapiVector::secret.toUtf8(), VapiVector::hmacSecret.toUtf8(),
-                                  VapiVector::sha256Hex, VapiVector::sha1Hex, VapiVector::sha256Base64}));
+    checkOutcome(Verify::vapi(body, lookup(headers), credentials), expected,
+                 {VapiVector::secret.toUtf8(), VapiVector::hmacSecret.toUtf8(), VapiVector::sha256Hex,
+                  VapiVector::sha1Hex, VapiVector::sha256Base64});
 }
 
 void TestVerifiers::ultravox_data()
@@ -455,10 +465,6 @@ void TestVerifiers::ultravox_data()
     QTest::addColumn<qint64>("now");
     QTest::addColumn<QString>("expected");
 
-    const QString ok = u"accepted"_s;
-    const QString bad = u"bad_signature"_s;
-    const QString stale = u"stale_timestamp"_s;
-    const QString missing = u"missing_credentials"_s;
     const QStringList rotating{oldSecret, newSecret};
     const QStringList current{newSecret};
     const auto headers = [](const QByteArray &signature, const QByteArray &timestamp) {
@@ -512,10 +518,7 @@ void TestVerifiers::ultravox_data()
         << current << body << headers(noonZNew, "2024-02-30T12:00:00Z") << noonMs << bad;
     // Signed here: the zone decides, not the signature.
     const auto signedHeaders = [&headers](const QByteArray &timestamp) {
-        return headers(
-            QMessageAuthenticationCode::hash(body + timestamp, newSecret.toUtf8(), QCryptographicHash::Sha256)
-                .toHex(),
-            timestamp);
+        return headers(hmacSha256(body + timestamp, newSecret).toHex(), timestamp);
     };
     QTest::newRow("a timestamp with a zone of whole hours is accepted")
         << current << body << signedHeaders("2024-05-01T14:00:00+02") << noonMs << ok;
@@ -540,18 +543,14 @@ void TestVerifiers::ultravox()
     QFETCH(Headers, headers);
     QFETCH(qint64, now);
     QFETCH(QString, expected);
-    const VerifyResult result = Verify::ultravox(body, lookup(headers), secrets, now);
-    QCOMPARE(outcomeOf(result), expected);
     // Also the digests the verifier computes for this row, which a careless detail might echo.
     QList<QByteArray> forbidden{UltravoxVector::oldSecret.toUtf8(), UltravoxVector::newSecret.toUtf8()};
     const QByteArray timestamp = lookup(headers)("X-Ultravox-Webhook-Timestamp");
     for (const QString &secret : std::as_const(secrets)) {
         forbidden.append(secret.toUtf8());
-        forbidden.append(
-            QMessageAuthenticationCode::hash(body + timestamp, secret.toUtf8(), QCryptographicHash::Sha256)
-                .toHex());
+        forbidden.append(hmacSha256(body + timestamp, secret).toHex());
     }
-    QVERIFY(detailIsSafe(result, forbidden));
+    checkOutcome(Verify::ultravox(body, lookup(headers), secrets, now), expected, forbidden);
 }
 
 void TestVerifiers::liveKitTestBodyHasTheOfficialSha256Claim()
@@ -571,10 +570,6 @@ void TestVerifiers::liveKit_data()
     QTest::addColumn<qint64>("now");
     QTest::addColumn<QString>("expected");
 
-    const QString ok = u"accepted"_s;
-    const QString bad = u"bad_signature"_s;
-    const QString stale = u"stale_timestamp"_s;
-    const QString missing = u"missing_credentials"_s;
     const qint64 nbfMs = issuedAt * 1000;
     const qint64 expMs = (issuedAt + 300) * 1000;
     const qint64 now = nbfMs + 1000;
@@ -639,10 +634,9 @@ void TestVerifiers::liveKit()
     QFETCH(QString, secret);
     QFETCH(qint64, now);
     QFETCH(QString, expected);
-    const Headers headers = authorization.isNull() ? Headers() : Headers{{"Authorization", authorization}};
-    const VerifyResult result = Verify::liveKit(body, lookup(headers), key, secret, now);
-    QCOMPARE(outcomeOf(result), expected);
-    QVERIFY(detailIsSafe(result, {LiveKitVector::apiSecret.toUtf8()}));
+    const Headers headers = oneHeader("Authorization", authorization);
+    checkOutcome(Verify::liveKit(body, lookup(headers), key, secret, now), expected,
+                 {LiveKitVector::apiSecret.toUtf8()});
 }
 
 void TestVerifiers::twilio_data()
@@ -655,9 +649,6 @@ void TestVerifiers::twilio_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("expected");
 
-    const QString ok = u"accepted"_s;
-    const QString bad = u"bad_signature"_s;
-    const QString missing = u"missing_credentials"_s;
     const QString httpUrl = u"http://mycompany.com/myapp.php?foo=1&bar=2"_s;
     const QString jsonType = u"application/json; charset=utf-8"_s;
     const auto form = [](const char *name, const QString &url, const QByteArray &body,
@@ -734,10 +725,9 @@ void TestVerifiers::twilio()
     QFETCH(QByteArray, signature);
     QFETCH(QString, token);
     QFETCH(QString, expected);
-    const Headers headers = signature.isNull() ? Headers() : Headers{{"X-Twilio-Signature", signature}};
-    const VerifyResult result = Verify::twilio(url, body, contentType, lookup(headers), token);
-    QCOMPARE(outcomeOf(result), expected);
-    QVERIFY(detailIsSafe(result, {TwilioVector::authToken.toUtf8(), TwilioVector::signature}));
+    const Headers headers = oneHeader("X-Twilio-Signature", signature);
+    checkOutcome(Verify::twilio(url, body, contentType, lookup(headers), token), expected,
+                 {TwilioVector::authToken.toUtf8(), TwilioVector::signature});
 }
 
 QTEST_GUILESS_MAIN(TestVerifiers)
