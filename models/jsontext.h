@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QString>
 
 #include <optional>
 
@@ -14,5 +15,15 @@ namespace CallScope {
 QByteArray jsonText(const QJsonValue &value);
 // nullopt when `text` is not one JSON value.
 std::optional<QJsonValue> jsonValue(QByteArrayView text);
+
+// The API's habit for unknown values: null, never "" or 0.
+inline QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+inline QJsonValue numberOrNull(std::optional<qint64> value)
+{
+    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
+}
 
 } // namespace CallScope

@@ -3,6 +3,7 @@
 
 #include "adapters/adapterutil.h"
 #include "api/tokenauth.h"
+#include "calldetail.h"
 #include "ingest/tenantdirectory.h"
 #include "jsontext.h"
 #include "readerslot.h"
@@ -23,57 +24,6 @@ namespace CallScope {
 
 namespace {
 
-QJsonValue iso(std::optional<qint64> ms)
-{
-    if (!ms)
-        return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-QJsonValue numberOrNull(std::optional<qint64> value)
-{
-    return value ? QJsonValue(double(*value)) : QJsonValue(QJsonValue::Null);
-}
-
-// Arguments, results and errors are kept as their JSON text; they go out as JSON again.
-QJsonValue storedJson(const QByteArray &text)
-{
-    if (text.isEmpty())
-        return QJsonValue::Null;
-    return jsonValue(text).value_or(QString::fromUtf8(text));
-}
-
-QJsonObject callJson(const CallSummary &call, const QString &tenant)
-{
-    const QString direction =
-        call.direction == "inbound"_L1 || call.direction == "outbound"_L1 || call.direction == "web"_L1
-            ? call.direction
-            : QString();
-    return QJsonObject{{u"id"_s, call.uuid},
-                       {u"tenant"_s, tenant},
-                       {u"provider"_s, toString(call.provider)},
-                       {u"providerCallId"_s, call.providerCallId},
-                       {u"direction"_s, textOrNull(direction)},
-                       {u"fromNumber"_s, textOrNull(call.fromNumber)},
-                       {u"toNumber"_s, textOrNull(call.toNumber)},
-                       {u"agent"_s, textOrNull(call.agent)},
-                       {u"status"_s, toString(call.status)},
-                       {u"outcome"_s, call.outcome ? QJsonValue(toString(*call.outcome)) : QJsonValue::Null},
-                       {u"endedReason"_s, textOrNull(call.endedReason)},
-                       {u"startedAt"_s, iso(call.startedAt)},
-                       {u"endedAt"_s, iso(call.endedAt)},
-                       {u"durationMs"_s, numberOrNull(call.durationMs)},
-                       {u"functionCallCount"_s, call.functionCallCount},
-                       {u"errorCount"_s, call.errorCount},
-                       {u"transcriptSegmentCount"_s, call.transcriptSegmentCount},
-                       {u"stale"_s, call.stale}};
-}
-
 QJsonObject callbackJson(const CallbackRecord &c)
 {
     return QJsonObject{
@@ -87,9 +37,9 @@ QJsonObject callbackJson(const CallbackRecord &c)
         {u"attempts"_s, c.attempts},
         // Only a request that will be posted again has a next attempt.
         {u"nextAttemptAt"_s, QStringList{u"pending"_s, u"posting"_s, u"failed"_s}.contains(c.status)
-                                 ? iso(c.nextAttemptAt)
+                                 ? isoOrNull(c.nextAttemptAt)
                                  : QJsonValue::Null},
-        {u"createdAt"_s, iso(c.createdAt)}};
+        {u"createdAt"_s, isoOrNull(c.createdAt)}};
 }
 
 QJsonObject errorJson(const ErrorGroupRecord &g)
@@ -100,8 +50,8 @@ QJsonObject errorJson(const ErrorGroupRecord &g)
                        {u"severity"_s, g.severity},
                        {u"status"_s, g.status},
                        {u"count"_s, double(g.count)},
-                       {u"firstSeen"_s, iso(g.firstSeen)},
-                       {u"lastSeen"_s, iso(g.lastSeen)},
+                       {u"firstSeen"_s, isoOrNull(g.firstSeen)},
+                       {u"lastSeen"_s, isoOrNull(g.lastSeen)},
                        {u"functionName"_s, textOrNull(g.functionName)},
                        {u"provider"_s, textOrNull(g.provider)},
                        {u"message"_s, textOrNull(g.message)},
@@ -326,7 +276,7 @@ void ReadApi::listCalls(const Http::Request &request, const Http::RouteParams &,
         calls->resize(limit);
     QJsonArray items;
     for (const CallSummary &call : std::as_const(*calls))
-        items.append(callJson(call, slug));
+        items.append(callSummaryJson(call, slug));
     responder.send(Http::Response::json(
         200, QJsonObject{{u"calls"_s, items},
                          {u"nextCursor"_s, more ? QJsonValue(cursorOf(calls->last())) : QJsonValue::Null}}));
@@ -338,98 +288,18 @@ void ReadApi::getCall(const Http::Request &, const Http::RouteParams &params, Ht
     auto call = findCall(tenant, params.value(u"id"_s));
     if (!call)
         return responder.send(failure(call.error(), u"call"_s));
-    auto events = reader()->events(tenant, call->id);
-    auto turns = reader()->transcript(tenant, call->id);
-    auto traces = reader()->functionTraces(tenant, call->id);
-    auto receipts = reader()->receipts(tenant, call->id);
-    for (const StoreError *error :
-         {events ? nullptr : &events.error(), turns ? nullptr : &turns.error(),
-          traces ? nullptr : &traces.error(), receipts ? nullptr : &receipts.error()}) {
-        if (error)
-            return responder.send(failure(*error, u"call"_s));
-    }
-
-    // One time axis: offsets from the call's start; events without an offset of their own are
-    // placed by their time.
-    const qint64 start = call->startedAt.value_or(call->sortAt);
-    QList<std::pair<qint64, QJsonObject>> items;
-    for (const TranscriptTurn &turn : std::as_const(*turns))
-        items.append({turn.startMs, QJsonObject{{u"kind"_s, u"transcript"_s},
-                                                {u"offsetMs"_s, double(turn.startMs)},
-                                                {u"role"_s, turn.role},
-                                                {u"text"_s, turn.text},
-                                                {u"endOffsetMs"_s, numberOrNull(turn.endMs)}}});
-    // A provider reports offsets; a backend reports times, placed on the call's axis here (the call's
-    // start may have arrived after them).
-    const auto onAxis = [start](std::optional<qint64> offset, std::optional<qint64> at) {
-        if (offset)
-            return offset;
-        return at ? std::optional<qint64>(std::max<qint64>(0, *at - start)) : std::nullopt;
-    };
-    for (TraceRecord trace : std::as_const(*traces)) {
-        trace.startOffsetMs = onAxis(trace.startOffsetMs, trace.startedAtMs);
-        trace.endOffsetMs = onAxis(trace.endOffsetMs, trace.endedAtMs);
-        const std::optional<qint64> offset = trace.startOffsetMs ? trace.startOffsetMs : trace.endOffsetMs;
-        items.append({offset.value_or(0), QJsonObject{{u"kind"_s, u"function"_s},
-                                                      {u"offsetMs"_s, numberOrNull(offset)},
-                                                      {u"name"_s, textOrNull(trace.name)},
-                                                      {u"toolCallId"_s, trace.toolCallId},
-                                                      {u"status"_s, toString(trace.status)},
-                                                      {u"arguments"_s, storedJson(trace.argumentsJson)},
-                                                      {u"result"_s, storedJson(trace.resultJson)},
-                                                      {u"error"_s, storedJson(trace.errorJson)},
-                                                      {u"durationMs"_s, numberOrNull(trace.durationMs)},
-                                                      {u"endOffsetMs"_s, numberOrNull(trace.endOffsetMs)}}});
-    }
-    for (const StoredEvent &event : std::as_const(*events)) {
-        // Turns and function calls come from their projections; only the rest is read here.
-        if (event.kind != EventKind::CallStatus && event.kind != EventKind::FlowTransition &&
-            event.kind != EventKind::Error && event.kind != EventKind::Note)
-            continue;
-        const QJsonObject p = QJsonDocument::fromJson(event.payloadJson).object();
-        const qint64 offset = event.offsetMs.value_or(std::max<qint64>(0, event.occurredAtMs - start));
-        QJsonObject item{{u"offsetMs"_s, double(offset)}};
-        switch (event.kind) {
-        case EventKind::CallStatus:
-            item.insert(u"kind"_s, u"status"_s);
-            item.insert(u"status"_s, p.value("status"_L1).toString());
-            item.insert(u"reason"_s, textOrNull(p.value("reason"_L1).toString()));
-            break;
-        case EventKind::FlowTransition:
-            item.insert(u"kind"_s, u"flow"_s);
-            item.insert(u"from"_s, textOrNull(p.value("from"_L1).toString()));
-            item.insert(u"to"_s, textOrNull(p.value("to"_L1).toString()));
-            break;
-        case EventKind::Error:
-            item.insert(u"kind"_s, u"error"_s);
-            item.insert(u"code"_s, textOrNull(p.value("code"_L1).toString()));
-            item.insert(u"severity"_s, textOrNull(p.value("severity"_L1).toString()));
-            item.insert(u"message"_s, textOrNull(p.value("message"_L1).toString()));
-            break;
-        case EventKind::Note:
-            item.insert(u"kind"_s, u"note"_s);
-            item.insert(u"text"_s, textOrNull(p.value("text"_L1).toString()));
-            break;
-        default:
-            continue; // filtered out above
-        }
-        items.append({offset, item});
-    }
-    std::stable_sort(items.begin(), items.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    auto detail = CallDetail::load(*reader(), tenant, call->id);
+    if (!detail)
+        return responder.send(failure(detail.error(), u"call"_s));
     QJsonArray timeline;
-    for (const auto &[offset, item] : std::as_const(items))
-        timeline.append(item);
-    QJsonArray receiptItems;
-    for (const StoredReceipt &receipt : std::as_const(*receipts))
-        receiptItems.append(QJsonObject{
-            {u"provider"_s, toString(receipt.provider)},
-            {u"eventKey"_s, receipt.eventKey},
-            {u"receivedAt"_s, iso(receipt.receivedAtMs)},
-            {u"status"_s, receipt.status == ReceiptStatus::Processed ? u"processed"_s : u"unattributed"_s}});
-    QJsonObject body = callJson(*call, slug);
+    for (const TimelineItem &item : std::as_const(detail->items))
+        timeline.append(timelineItemJson(item));
+    QJsonArray receipts;
+    for (const StoredReceipt &receipt : std::as_const(detail->receipts))
+        receipts.append(receiptJson(receipt, false));
+    QJsonObject body = callSummaryJson(detail->summary, slug);
     body.insert(u"timeline"_s, timeline);
-    body.insert(u"receipts"_s, receiptItems);
+    body.insert(u"receipts"_s, receipts);
     responder.send(Http::Response::json(200, body));
 }
 
@@ -448,8 +318,8 @@ void ReadApi::getOutcome(const Http::Request &, const Http::RouteParams &params,
                     {u"outcome"_s, call->outcome ? QJsonValue(toString(*call->outcome)) : QJsonValue::Null},
                     {u"endedReason"_s, textOrNull(call->endedReason)},
                     {u"durationMs"_s, numberOrNull(call->durationMs)},
-                    {u"startedAt"_s, iso(call->startedAt)},
-                    {u"endedAt"_s, iso(call->endedAt)}}));
+                    {u"startedAt"_s, isoOrNull(call->startedAt)},
+                    {u"endedAt"_s, isoOrNull(call->endedAt)}}));
 }
 
 void ReadApi::listCallbacks(const Http::Request &request, const Http::RouteParams &,
