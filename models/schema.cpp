@@ -286,6 +286,11 @@ const char *const version2[] = {
     "CREATE INDEX calls_to_last4 ON calls (tenant_id, (substr(to_number, length(to_number) - 3)), to_number)",
 };
 
+// The calls view's agent filter lists the agents and filters by one.
+const char *const version3[] = {
+    "CREATE INDEX calls_agent ON calls (tenant_id, agent)",
+};
+
 QString dialect(const char *sql, DatabaseUrl::Backend backend)
 {
     QString text = QString::fromUtf8(sql);
@@ -312,7 +317,7 @@ void append(QStringList &out, const char *const (&sql)[N], DatabaseUrl::Backend 
 
 int latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList statements(int version, DatabaseUrl::Backend backend)
@@ -328,6 +333,9 @@ QStringList statements(int version, DatabaseUrl::Backend backend)
         break;
     case 2:
         append(out, version2, backend);
+        break;
+    case 3:
+        append(out, version3, backend);
         break;
     default:
         break;

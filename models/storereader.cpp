@@ -55,6 +55,36 @@ CallSummary callFrom(const QSqlQuery &q)
     return c;
 }
 
+// The SQL expression a call is ordered by; orderKey() gives the same value from a row.
+QString orderExpression(CallOrder order)
+{
+    switch (order) {
+    case CallOrder::StartedAt:
+        return u"sort_at"_s;
+    case CallOrder::Provider:
+        return u"provider"_s;
+    case CallOrder::Direction:
+        return u"COALESCE(direction, '')"_s;
+    case CallOrder::FromNumber:
+        return u"COALESCE(from_number, '')"_s;
+    case CallOrder::ToNumber:
+        return u"COALESCE(to_number, '')"_s;
+    case CallOrder::Agent:
+        return u"COALESCE(agent, '')"_s;
+    case CallOrder::Duration:
+        return u"COALESCE(duration_ms, -1)"_s;
+    case CallOrder::Status:
+        return u"status"_s;
+    case CallOrder::Outcome:
+        return u"COALESCE(outcome, '')"_s;
+    case CallOrder::Functions:
+        return u"function_call_count"_s;
+    case CallOrder::Errors:
+        return u"error_count"_s;
+    }
+    return u"sort_at"_s;
+}
+
 const QString receiptColumns =
     u"id, call_id, provider, event_key, event_type, status, received_at, headers, body, verification"_s;
 
@@ -278,53 +308,34 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
         where << u"sort_at <= ? AND (sort_at < ? OR id < ?)"_s;
         values << *query.beforeSortAt << *query.beforeSortAt << query.beforeId;
     }
+    if (!query.agent.isEmpty()) {
+        where << u"agent = ?"_s;
+        values << query.agent;
+    }
+    if (query.withErrors)
+        where << u"error_count > 0"_s;
+    if (query.ids) {
+        if (query.ids->isEmpty())
+            return QList<CallSummary>();
+        where << u"id IN (%1)"_s.arg(QString(u"?,"_s.repeated(query.ids->size())).chopped(1));
+        for (qint64 id : std::as_const(*query.ids))
+            values << id;
+    }
     const int limit = std::clamp(query.limit, 1, 1000);
-    const QString order = u"ORDER BY sort_at DESC, id DESC LIMIT %1"_s;
     const QString text = query.text.trimmed();
     const QString match = text.isEmpty() ? QString() : isSqlite() ? ftsQuery(text) : tsQuery(text);
-    if (match.isEmpty() && query.numberSuffix.isEmpty()) {
-        if (!text.isEmpty())
-            return QList<CallSummary>();
-        return selectCalls(tenant, where.join(u" AND "_s), values, order.arg(limit));
-    }
+    if (!text.isEmpty() && match.isEmpty() && query.numberSuffix.isEmpty())
+        return QList<CallSummary>();
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
+    if (!query.newestFirst())
+        return orderedCalls(tenant, query, match, where, values, limit);
+    const QString order = u"ORDER BY sort_at DESC, id DESC LIMIT %1"_s;
+    if (match.isEmpty() && query.numberSuffix.isEmpty())
+        return selectCalls(tenant, where.join(u" AND "_s), values, order.arg(limit));
 
-    // The calls the text or the number matches, as a UNION of call ids: the text, every word a
-    // prefix, in one transcript turn or one function trace; the number's last digits (an index on
-    // each number's last four digits finds the candidates, LIKE the exact suffix). From `minTurn` and
-    // `minTrace` on, only the turns and traces with at least that id are searched.
     const auto matching = [&](qint64 minTurn, qint64 minTrace, QVariantList &args) {
-        QStringList parts;
-        if (!match.isEmpty() && isSqlite()) {
-            parts << u"SELECT call_id AS match_id FROM transcript_segments WHERE id IN (SELECT rowid FROM "
-                     "transcript_fts WHERE transcript_fts MATCH ? AND rowid >= ?)"_s
-                  << u"SELECT call_id FROM function_traces WHERE id IN (SELECT rowid FROM function_fts "
-                     "WHERE function_fts MATCH ? AND rowid >= ?)"_s;
-            args << match << minTurn << match << minTrace;
-        } else if (!match.isEmpty()) {
-            parts
-                << u"SELECT call_id AS match_id FROM transcript_segments WHERE tsv @@ "
-                   "to_tsquery('simple', ?) AND id >= ?"_s
-                << u"SELECT call_id FROM function_traces WHERE tsv @@ to_tsquery('simple', ?) AND id >= ?"_s;
-            args << match << minTurn << match << minTrace;
-        }
-        if (!query.numberSuffix.isEmpty()) {
-            const QString last4 = query.numberSuffix.right(4);
-            const QString like = u"%"_s + query.numberSuffix;
-            for (const char *column : {"from_number", "to_number"}) {
-                if (query.numberSuffix.size() < 4) { // shorter than the index's key: LIKE alone
-                    parts << u"SELECT id AS match_id FROM calls WHERE tenant_id = ? AND %1 LIKE ?"_s.arg(
-                        QLatin1StringView(column));
-                    args << tenant.value << like;
-                    continue;
-                }
-                parts << u"SELECT id AS match_id FROM calls WHERE tenant_id = ? AND "
-                         "substr(%1, length(%1) - 3) = ? AND %1 LIKE ?"_s.arg(QLatin1StringView(column));
-                args << tenant.value << last4 << like;
-            }
-        }
-        return parts.join(u" UNION "_s);
+        return matchingCalls(tenant, match, query.numberSuffix, minTurn, minTrace, args);
     };
     // The matching calls that pass the filters, newest first, from the (few) matches to their calls,
     // never through every call in time order. SQLite's CROSS JOIN keeps that order of the loops;
@@ -419,6 +430,112 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
         return older;
     found.append(*older);
     return found;
+}
+
+// The calls the text or the number matches, as a UNION of call ids: the text, every word a
+// prefix, in one transcript turn or one function trace; the number's last digits (an index on
+// each number's last four digits finds the candidates, LIKE the exact suffix). From `minTurn` and
+// `minTrace` on, only the turns and traces with at least that id are searched.
+QString StoreReader::matchingCalls(TenantId tenant, const QString &match, const QString &numberSuffix,
+                                   qint64 minTurn, qint64 minTrace, QVariantList &args) const
+{
+    QStringList parts;
+    if (!match.isEmpty() && isSqlite()) {
+        parts << u"SELECT call_id AS match_id FROM transcript_segments WHERE id IN (SELECT rowid FROM "
+                 "transcript_fts WHERE transcript_fts MATCH ? AND rowid >= ?)"_s
+              << u"SELECT call_id FROM function_traces WHERE id IN (SELECT rowid FROM function_fts "
+                 "WHERE function_fts MATCH ? AND rowid >= ?)"_s;
+        args << match << minTurn << match << minTrace;
+    } else if (!match.isEmpty()) {
+        parts << u"SELECT call_id AS match_id FROM transcript_segments WHERE tsv @@ "
+                 "to_tsquery('simple', ?) AND id >= ?"_s
+              << u"SELECT call_id FROM function_traces WHERE tsv @@ to_tsquery('simple', ?) AND id >= ?"_s;
+        args << match << minTurn << match << minTrace;
+    }
+    if (!numberSuffix.isEmpty()) {
+        const QString last4 = numberSuffix.right(4);
+        const QString like = u"%"_s + numberSuffix;
+        for (const char *column : {"from_number", "to_number"}) {
+            if (numberSuffix.size() < 4) { // shorter than the index's key: LIKE alone
+                parts << u"SELECT id AS match_id FROM calls WHERE tenant_id = ? AND %1 LIKE ?"_s.arg(
+                    QLatin1StringView(column));
+                args << tenant.value << like;
+                continue;
+            }
+            parts << u"SELECT id AS match_id FROM calls WHERE tenant_id = ? AND "
+                     "substr(%1, length(%1) - 3) = ? AND %1 LIKE ?"_s.arg(QLatin1StringView(column));
+            args << tenant.value << last4 << like;
+        }
+    }
+    return parts.join(u" UNION "_s);
+}
+
+// Any order but newest first: the filters, the text or number as a set of call ids, and a cursor
+// after the previous page's last row in that order. A plain index walk serves none of these orders
+// over the whole history; they are for browsing, newest first is for finding.
+StoreReader::Result<QList<CallSummary>> StoreReader::orderedCalls(TenantId tenant, const CallQuery &query,
+                                                                  const QString &match, QStringList where,
+                                                                  QVariantList values, int limit)
+{
+    const QString key = orderExpression(query.order);
+    const QString direction = query.ascending ? u"ASC"_s : u"DESC"_s;
+    if (query.afterKey) {
+        const QChar beyond = query.ascending ? u'>' : u'<';
+        where << u"(%1 %2 ? OR (%1 = ? AND id %2 ?))"_s.arg(key, beyond);
+        values << *query.afterKey << *query.afterKey << query.afterId;
+    }
+    QVariantList args;
+    if (!match.isEmpty() || !query.numberSuffix.isEmpty()) {
+        const QString ids = matchingCalls(tenant, match, query.numberSuffix, 0, 0, args);
+        where << (isSqlite() ? u"id IN (SELECT match_id FROM (%1) AS m)"_s
+                             : u"id = ANY (ARRAY(SELECT match_id FROM (%1) AS m))"_s)
+                     .arg(ids);
+    }
+    const QString sql = u"SELECT "_s + callColumns + u" FROM calls WHERE tenant_id = ? AND "_s +
+                        where.join(u" AND "_s) +
+                        u" ORDER BY %1 %2, id %2 LIMIT %3"_s.arg(key, direction).arg(limit);
+    // The matching ids' arguments come after the filters' in the text.
+    return readAll(m_db, sql, QVariantList{tenant.value} + values + args, callFrom);
+}
+
+QVariant orderKey(const CallSummary &call, CallOrder order)
+{
+    switch (order) {
+    case CallOrder::StartedAt:
+        return call.sortAt;
+    case CallOrder::Provider:
+        return toString(call.provider);
+    case CallOrder::Direction:
+        return call.direction;
+    case CallOrder::FromNumber:
+        return call.fromNumber;
+    case CallOrder::ToNumber:
+        return call.toNumber;
+    case CallOrder::Agent:
+        return call.agent;
+    case CallOrder::Duration:
+        return call.durationMs.value_or(-1);
+    case CallOrder::Status:
+        return toString(call.status);
+    case CallOrder::Outcome:
+        return call.outcome ? toString(*call.outcome) : QString();
+    case CallOrder::Functions:
+        return call.functionCallCount;
+    case CallOrder::Errors:
+        return call.errorCount;
+    }
+    return call.sortAt;
+}
+
+StoreReader::Result<QStringList> StoreReader::agents(TenantId tenant)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    return readAll(
+        m_db,
+        u"SELECT DISTINCT agent FROM calls WHERE tenant_id = ? AND agent IS NOT NULL AND agent <> '' "
+        "ORDER BY agent"_s,
+        QVariantList{tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
 }
 
 StoreReader::Result<CallSummary> StoreReader::call(TenantId tenant, qint64 callId)

@@ -34,6 +34,8 @@ public:
     // Newest first; a cursor continues after the last row of the previous page.
     Result<QList<CallSummary>> calls(TenantId tenant, const CallQuery &query = {});
     Result<CallSummary> call(TenantId tenant, qint64 callId);
+    // The agents of the tenant's calls, by name.
+    Result<QStringList> agents(TenantId tenant);
     Result<CallSummary> callByUuid(TenantId tenant, const QString &uuid);
     Result<CallSummary> callByProviderId(TenantId tenant, Provider provider, const QString &providerCallId);
 
@@ -83,6 +85,12 @@ private:
     Result<QList<CallSummary>> selectCalls(TenantId tenant, const QString &where, const QVariantList &values,
                                            const QString &tail = {});
     Result<qint64> count(TenantId tenant, const QString &table);
+    // The ids of the calls whose turns or traces match `match` (an FTS or tsquery expression; from
+    // the turn and trace ids given on) or whose numbers end in `numberSuffix`, as a UNION query.
+    QString matchingCalls(TenantId tenant, const QString &match, const QString &numberSuffix, qint64 minTurn,
+                          qint64 minTrace, QVariantList &args) const;
+    Result<QList<CallSummary>> orderedCalls(TenantId tenant, const CallQuery &query, const QString &match,
+                                            QStringList where, QVariantList values, int limit);
 
     QSqlDatabase m_db;
     QString m_connectionName;

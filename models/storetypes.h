@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QSet>
 #include <QString>
+#include <QVariant>
 
 namespace CallScope {
 
@@ -277,6 +278,22 @@ struct ErrorGroupRecord
     bool regression = false;
 };
 
+// What the calls list can be ordered by (each with the call's id as the tie-breaker).
+enum class CallOrder
+{
+    StartedAt,
+    Provider,
+    Direction,
+    FromNumber,
+    ToNumber,
+    Agent,
+    Duration,
+    Status,
+    Outcome,
+    Functions,
+    Errors
+};
+
 struct CallQuery
 {
     std::optional<CallStatus> status;
@@ -286,9 +303,23 @@ struct CallQuery
     std::optional<qint64> toMs;         // start time, exclusive
     QString numberSuffix;               // the last digits of the caller's or callee's number
     QString text;                       // full-text over transcripts and function payloads
+    QString agent;                      // exactly this agent
+    bool withErrors = false;            // only calls with at least one error
+    std::optional<QList<qint64>> ids;   // only these calls (a live view's changed calls)
     std::optional<qint64> beforeSortAt; // cursor: strictly older than (beforeSortAt, beforeId)
     qint64 beforeId = 0;
+    // Any other order than newest first pages with `after`: rows strictly after (afterKey, afterId)
+    // in that order, where afterKey is orderKey() of the previous page's last row.
+    CallOrder order = CallOrder::StartedAt;
+    bool ascending = false;
+    std::optional<QVariant> afterKey;
+    qint64 afterId = 0;
     int limit = 50;
+
+    bool newestFirst() const { return order == CallOrder::StartedAt && !ascending; }
 };
+
+// The raw value a call is ordered by, as the database compares it (NULL as '' or -1).
+QVariant orderKey(const CallSummary &call, CallOrder order);
 
 } // namespace CallScope
