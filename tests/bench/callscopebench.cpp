@@ -10,7 +10,14 @@
 // fills a store with N simulated calls through callscope-server (callscope-sim's simulator, a day of
 // H hours per 10 000 calls; skipped when the store given by --db holds them already) and prints GET
 // /api/v1/calls?q=... latency per query class.
+//   callscope-bench grow --db sqlite:///path.db [--calls N] [--long-call-items I] [--clone-events 0|1]
+//                        [--analyze 0|1]
+// brings a store of simulated calls (a copy: it is changed) up to N calls by cloning them in SQL
+// into earlier time, and adds one call with I timeline items.
+//   callscope-bench calls --db URL [--tenant SLUG] [--repeats R] [--cold 0|1]
+// times StoreReader::calls as the calls view uses it: first page, paging, filters, full-text search.
 #include "benchutil.h"
+#include "growstore.h"
 #include "httpbench.h"
 #include "querybench.h"
 #include "store.h"
@@ -173,6 +180,9 @@ int usage(FILE *to)
                      "                             [--submitters C] [--in-flight F]\n"
                      "                             [--mix status|transcript|mixed]\n");
     std::fprintf(to, "usage: callscope-bench query [--db URL] [--calls N] [--requests N] [--day-hours H]\n");
+    std::fprintf(to, "usage: callscope-bench grow --db sqlite:///PATH [--calls N] [--long-call-items I]\n"
+                     "                            [--clone-events 0|1] [--analyze 0|1]\n");
+    std::fprintf(to, "usage: callscope-bench calls --db URL [--tenant SLUG] [--repeats R] [--cold 0|1]\n");
     return to == stdout ? 0 : 2;
 }
 
@@ -242,6 +252,52 @@ int main(int argc, char *argv[])
         if (status >= 0)
             return status;
         return Bench::runQueryBench(options);
+    }
+    if (args.at(1) == "grow"_L1) {
+        Bench::GrowOptions options;
+        const int status = readOptions(args, [&options](const QString &a, const QString &v) {
+            bool ok = true;
+            if (a == "--db"_L1)
+                options.db = v;
+            else if (a == "--calls"_L1)
+                options.calls = v.toLongLong(&ok);
+            else if (a == "--long-call-items"_L1)
+                options.longCallItems = v.toInt(&ok);
+            else if (a == "--clone-events"_L1 && (v == "0"_L1 || v == "1"_L1))
+                options.cloneEvents = v == "1"_L1;
+            else if (a == "--analyze"_L1 && (v == "0"_L1 || v == "1"_L1))
+                options.analyze = v == "1"_L1;
+            else
+                return false;
+            return ok && options.calls > 0 && options.longCallItems >= 0;
+        });
+        if (status >= 0)
+            return status;
+        if (options.db.isEmpty())
+            return usage(stderr);
+        return Bench::runGrow(options);
+    }
+    if (args.at(1) == "calls"_L1) {
+        Bench::CallsBenchOptions options;
+        const int status = readOptions(args, [&options](const QString &a, const QString &v) {
+            bool ok = true;
+            if (a == "--db"_L1)
+                options.db = v;
+            else if (a == "--tenant"_L1)
+                options.tenant = v;
+            else if (a == "--repeats"_L1)
+                options.repeats = v.toInt(&ok);
+            else if (a == "--cold"_L1 && (v == "0"_L1 || v == "1"_L1))
+                options.cold = v == "1"_L1;
+            else
+                return false;
+            return ok && options.repeats > 0;
+        });
+        if (status >= 0)
+            return status;
+        if (options.db.isEmpty())
+            return usage(stderr);
+        return Bench::runCallsBench(options);
     }
     if (args.at(1) != "store"_L1)
         return usage(stderr);
