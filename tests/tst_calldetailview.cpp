@@ -1,0 +1,706 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The call detail on real widgets, offscreen: the timeline's hit testing, selection, highlighting,
+// zoom and live growth; the inspector; the receipts tab; and the JSON and PNG export.
+#include "calldetailview.h"
+#include "calltimelinewidget.h"
+#include "receiptsview.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+using namespace CallScope;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr qint64 callStart = 1'780'000'000'000; // 2026-05-28, a fixed clock
+
+int kindRank(TimelineItem::Kind kind)
+{
+    switch (kind) {
+    case TimelineItem::Kind::Status:
+        return 0;
+    case TimelineItem::Kind::Flow:
+        return 1;
+    case TimelineItem::Kind::Transcript:
+        return 2;
+    case TimelineItem::Kind::Function:
+        return 3;
+    case TimelineItem::Kind::Error:
+        return 4;
+    case TimelineItem::Kind::Note:
+        break;
+    }
+    return 5;
+}
+
+void sortItems(QList<TimelineItem> &items)
+{
+    std::stable_sort(items.begin(), items.end(), [](const TimelineItem &a, const TimelineItem &b) {
+        return a.offsetMs != b.offsetMs ? a.offsetMs < b.offsetMs : kindRank(a.kind) < kindRank(b.kind);
+    });
+}
+
+TimelineItem turn(qint64 at, qint64 length, const QString &role, const QString &text)
+{
+    TimelineItem item;
+    item.kind = TimelineItem::Kind::Transcript;
+    item.offsetMs = at;
+    item.endOffsetMs = at + length;
+    item.role = role;
+    item.text = text;
+    return item;
+}
+
+TimelineItem function(const QString &id, const QString &name, FunctionStatus status, qint64 start, qint64 end,
+                      const QByteArray &arguments, const QByteArray &result, const QByteArray &error = {})
+{
+    TimelineItem item;
+    item.kind = TimelineItem::Kind::Function;
+    item.offsetMs = start;
+    item.trace.toolCallId = id;
+    item.trace.name = name;
+    item.trace.status = status;
+    item.trace.startOffsetMs = start;
+    if (status != FunctionStatus::Pending) {
+        item.endOffsetMs = end;
+        item.trace.endOffsetMs = end;
+        item.trace.durationMs = end - start;
+    }
+    item.trace.argumentsJson = arguments;
+    item.trace.resultJson = result;
+    item.trace.errorJson = error;
+    return item;
+}
+
+TimelineItem marker(TimelineItem::Kind kind, qint64 at)
+{
+    TimelineItem item;
+    item.kind = kind;
+    item.offsetMs = at;
+    return item;
+}
+
+StoredReceipt receipt(qint64 id, Provider provider, const QString &type, qint64 at, const QByteArray &body,
+                      Verification verification = Verification::Verified)
+{
+    StoredReceipt r;
+    r.id = id;
+    r.callId = 42;
+    r.provider = provider;
+    r.eventKey = u"key-%1"_s.arg(id);
+    r.eventType = type;
+    r.receivedAtMs = callStart + at;
+    r.verification = verification;
+    r.headersJson = R"({"content-type":"application/json","user-agent":"provider/1.0"})";
+    r.body = body;
+    return r;
+}
+
+// A dental clinic's booking call: 24 turns, six function calls (one fails, one times out), status
+// changes, a flow transition, an error, and four receipts of three body formats.
+CallDetail bookingCall()
+{
+    CallDetail d;
+    d.summary.id = 42;
+    d.summary.uuid = u"7f0c2a1e-0000-4000-8000-000000000042"_s;
+    d.summary.provider = Provider::Retell;
+    d.summary.providerCallId = u"call_8d1f"_s;
+    d.summary.direction = u"inbound"_s;
+    d.summary.fromNumber = u"+14155550123"_s;
+    d.summary.toNumber = u"+14155550199"_s;
+    d.summary.agent = u"Front desk (dental)"_s;
+    d.summary.status = CallStatus::Ended;
+    d.summary.outcome = Outcome::Completed;
+    d.summary.endedReason = u"customer hung up"_s;
+    d.summary.startedAt = callStart;
+    d.summary.endedAt = callStart + 176'000;
+    d.summary.durationMs = 176'000;
+    d.recordingUrl = u"https://recordings.example.com/call_8d1f.wav"_s;
+    d.logUrl = u"https://dashboard.example.com/calls/call_8d1f"_s;
+    d.costCents = 42.5;
+    d.currency = u"USD"_s;
+    d.summaryText = u"The caller booked a cleaning for Tuesday after the first slot was taken."_s;
+
+    const QStringList lines{
+        u"Thanks for calling Bright Smile Dental, this is Ava. How can I help you today?"_s,
+        u"Hi, I'd like to book a cleaning, please."_s,
+        u"Of course. Can I have your date of birth so I can find your file?"_s,
+        u"Sure, it's March 3rd, 1988."_s,
+        u"Thank you, Maria. I found your file. Which day works best for you?"_s,
+        u"Is next Monday morning possible?"_s,
+        u"Let me check Monday morning for you."_s,
+        u"Great."_s,
+        u"Monday has a 9:30 with Dr. Chen. Shall I book it?"_s,
+        u"Yes, please book the 9:30."_s,
+        u"I'm sorry, that slot was just taken by someone else. Tuesday at 10:00 is free, would that work?"_s,
+        u"Hmm, okay, Tuesday at ten is fine."_s,
+        u"Booking Tuesday at 10:00 with Dr. Chen now."_s,
+        u"Thank you."_s,
+        u"You're booked for Tuesday at 10:00. Would you like a text reminder?"_s,
+        u"Yes, a text would be great."_s,
+        u"I'll send it to the number you're calling from, ending in 0123."_s,
+        u"Perfect."_s,
+        u"The reminder didn't go out right away, our office will resend it today."_s,
+        u"No problem."_s,
+        u"Is there anything else I can help you with?"_s,
+        u"No, that's all. Thanks!"_s,
+        u"You're welcome, Maria. See you on Tuesday. Goodbye!"_s,
+        u"Bye."_s};
+    for (int i = 0; i < lines.size(); ++i)
+        d.items << turn(2'000 + i * 7'200, 5'600, i % 2 ? u"user"_s : u"agent"_s, lines.at(i));
+
+    d.items << function(u"tc_1"_s, u"lookup_patient"_s, FunctionStatus::Success, 24'000, 24'900,
+                        R"({"dateOfBirth":"1988-03-03","phone":"+14155550123"})",
+                        R"({"patientId":"p_311","name":"Maria Lopez"})");
+    d.items << function(u"tc_2"_s, u"check_availability"_s, FunctionStatus::Success, 45'500, 46'700,
+                        R"({"day":"2026-06-01","period":"morning"})", R"({"slots":["09:30"]})");
+    d.items << function(
+        u"tc_3"_s, u"book_appointment"_s, FunctionStatus::Error, 67'000, 68'300,
+        R"({"patientId":"p_311","date":"2026-06-01","time":"09:30","provider":"Dr. Chen"})", {},
+        R"({"code":"SLOT_TAKEN","message":"The slot 2026-06-01 09:30 was booked by another patient"})");
+    d.items << function(u"tc_4"_s, u"check_availability"_s, FunctionStatus::Success, 68'500, 69'100,
+                        R"({"day":"2026-06-02","period":"morning"})", R"({"slots":["10:00","11:30"]})");
+    d.items << function(u"tc_5"_s, u"book_appointment"_s, FunctionStatus::Success, 88'500, 89'700,
+                        R"({"patientId":"p_311","date":"2026-06-02","time":"10:00"})",
+                        R"({"appointmentId":"a_977"})");
+    d.items << function(u"tc_6"_s, u"send_sms_reminder"_s, FunctionStatus::Timeout, 117'500, 127'500,
+                        R"({"to":"+14155550123","template":"reminder"})", {},
+                        R"({"code":"TIMEOUT","message":"SMS gateway did not answer within 10 s"})");
+
+    TimelineItem ringing = marker(TimelineItem::Kind::Status, 0);
+    ringing.status = u"ringing"_s;
+    TimelineItem answered = marker(TimelineItem::Kind::Status, 1'200);
+    answered.status = u"in_progress"_s;
+    TimelineItem flow = marker(TimelineItem::Kind::Flow, 30'000);
+    flow.from = u"greeting"_s;
+    flow.to = u"booking"_s;
+    TimelineItem error = marker(TimelineItem::Kind::Error, 68'300);
+    error.code = u"SLOT_TAKEN"_s;
+    error.severity = u"high"_s;
+    error.message = u"The slot 2026-06-01 09:30 was booked by another patient"_s;
+    TimelineItem ended = marker(TimelineItem::Kind::Status, 176'000);
+    ended.status = u"ended"_s;
+    ended.reason = u"customer hung up"_s;
+    d.items << ringing << answered << flow << error << ended;
+    sortItems(d.items);
+
+    d.receipts << receipt(1, Provider::Retell, u"call_started"_s, 300,
+                          R"({"event":"call_started","call":{"call_id":"call_8d1f","agent_id":"ag_1"}})")
+               << receipt(2, Provider::Backend, u"function.finished"_s, 68'400,
+                          R"({"type":"function.finished","toolCallId":"tc_3","status":"error"})")
+               << receipt(3, Provider::Twilio, u"status-callback"_s, 176'500,
+                          "CallSid=CA123&CallStatus=completed&From=%2B14155550123&CallDuration=176&Caller+"
+                          "Name=Maria+Lopez",
+                          Verification::Unsigned)
+               << receipt(4, Provider::Backend, u"note"_s, 177'000, "plain text, not JSON");
+    return d;
+}
+
+int indexOf(const CallDetail &detail, const QString &toolCallId)
+{
+    for (int i = 0; i < detail.items.size(); ++i) {
+        if (detail.items.at(i).trace.toolCallId == toolCallId)
+            return i;
+    }
+    return -1;
+}
+
+void wheel(QWidget *viewport, QPoint at, int delta, Qt::KeyboardModifiers modifiers)
+{
+    QWheelEvent event(QPointF(at), QPointF(viewport->mapToGlobal(at)), QPoint(), QPoint(0, delta),
+                      Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(viewport, &event);
+}
+
+} // namespace
+
+class TestCallDetailView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void headerShowsTheCallsFacts();
+    void clickingTheFailedFunctionInspectsIt();
+    void clickingATurnHighlightsTheFunctionsDuringIt();
+    void clickingEmptySpaceClearsTheSelection();
+    void keyboardWalksThroughTheItems();
+    void ctrlWheelZoomsAroundTheMouseAndFitRestores();
+    void aLiveCallGrowsAndKeepsZoomScrollAndSelection();
+    void aLiveCallFollowsNewItemsAtTheBottom();
+    void anotherCallStartsFresh();
+    void selectFunctionByToolCallId();
+    void receiptsTabListsEveryReceiptWithItsBody();
+    void receiptBodies_data();
+    void receiptBodies();
+    void exportBundleWritesTheCallAsJson();
+    void exportFailsWithAReason();
+    void exportButtonsAskWhereAndSave();
+    void exportPngWritesTheTimeline();
+    void tenThousandItemsOpenQuickly();
+
+private:
+    std::unique_ptr<CallDetailView> m_view;
+    CallDetail m_detail;
+
+    CallTimelineWidget *timeline() const { return m_view->timeline(); }
+    template<typename T> T *child(const QString &name) const
+    {
+        T *found = m_view->findChild<T *>(name);
+        if (!found)
+            qWarning("no child %s", qPrintable(name));
+        return found;
+    }
+    // Clicks the item, scrolled into view, a little inside its top left corner.
+    bool clickItem(int index)
+    {
+        timeline()->ensureVisible(index);
+        const QRect rect = timeline()->itemRect(index);
+        if (rect.isEmpty())
+            return false;
+        QTest::mouseClick(timeline()->viewport(), Qt::LeftButton, {},
+                          rect.topLeft() +
+                              QPoint(std::min(24, rect.width() / 2), std::min(8, rect.height() / 2)));
+        return true;
+    }
+};
+
+void TestCallDetailView::init()
+{
+    m_view = std::make_unique<CallDetailView>();
+    m_view->resize(1280, 860);
+    m_view->setTenantSlug(u"bright-smile"_s);
+    m_detail = bookingCall();
+    m_view->setDetail(m_detail);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestCallDetailView::cleanup()
+{
+    if (const QByteArray dir = qgetenv("CALLSCOPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        const QString name = QString::fromLatin1(QTest::currentTestFunction());
+        QTest::qWait(20); // the layouts settle before the picture is taken
+        m_view->grab().save(QString::fromLocal8Bit(dir) + u"/calldetail-"_s + name + u".png"_s);
+    }
+    m_view.reset();
+}
+
+void TestCallDetailView::headerShowsTheCallsFacts()
+{
+    QVERIFY(child<QWidget>(u"callHeader"_s));
+    QCOMPARE(child<QLabel>(u"headerTitle"_s)->text(), u"+14155550123 → +14155550199"_s);
+    QVERIFY(child<QLabel>(u"headerOutcome"_s)->text().contains(u"Completed"_s));
+    QCOMPARE(child<QLabel>(u"headerAgent"_s)->text(), u"Front desk (dental)"_s);
+    QCOMPARE(child<QLabel>(u"headerDuration"_s)->text(), u"2 min 56 s"_s);
+    QCOMPARE(child<QLabel>(u"headerCost"_s)->text(), u"0.4250 USD"_s);
+    const QString links = child<QLabel>(u"headerLinks"_s)->text();
+    QVERIFY(links.contains(u"href=\"https://recordings.example.com/call_8d1f.wav\""_s));
+    QVERIFY(links.contains(u"Provider log"_s));
+    QVERIFY(child<QLabel>(u"headerLinks"_s)->openExternalLinks());
+    QCOMPARE(child<QTabWidget>(u"callDetailTabs"_s)->tabText(1), u"Receipts (4)"_s);
+}
+
+void TestCallDetailView::clickingTheFailedFunctionInspectsIt()
+{
+    const int failed = indexOf(m_detail, u"tc_3"_s);
+    QVERIFY(failed >= 0);
+    QSignalSpy selected(timeline(), &CallTimelineWidget::functionSelected);
+    QVERIFY(clickItem(failed));
+    QCOMPARE(timeline()->selectedIndex(), failed);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.first().first().toInt(), failed);
+
+    auto *arguments = child<QPlainTextEdit>(u"inspectorArguments"_s);
+    auto *error = child<QPlainTextEdit>(u"inspectorError"_s);
+    auto *result = child<QPlainTextEdit>(u"inspectorResult"_s);
+    QVERIFY(arguments && error && result);
+    QVERIFY(arguments->isVisible());
+    QVERIFY(arguments->toPlainText().contains(u"\"time\": \"09:30\""_s)); // pretty, not compact
+    QVERIFY(error->isVisible());
+    QVERIFY(error->toPlainText().contains(u"\"code\": \"SLOT_TAKEN\""_s));
+    QVERIFY(!result->isVisible());
+    QCOMPARE(child<QLabel>(u"inspectorTitle"_s)->text(), u"book_appointment"_s);
+    QVERIFY(child<QLabel>(u"inspectorSubtitle"_s)->text().contains(u"✕ error"_s));
+    // The turn it belongs to is named and links back to the timeline.
+    const int turnIndex = m_detail.turnOf(failed);
+    QVERIFY(turnIndex >= 0);
+    QCOMPARE(timeline()->highlightedItems(), QList<int>{turnIndex});
+
+    QTest::mouseClick(child<QToolButton>(u"inspectorErrorCopy"_s), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), error->toPlainText());
+}
+
+void TestCallDetailView::clickingATurnHighlightsTheFunctionsDuringIt()
+{
+    const int failed = indexOf(m_detail, u"tc_3"_s);
+    const int turnIndex = m_detail.turnOf(failed);
+    const QList<int> during = m_detail.functionsDuring(turnIndex);
+    QVERIFY(during.contains(failed));
+    QVERIFY(during.size() >= 2); // the failed booking and the retry's availability check
+    QSignalSpy turns(timeline(), &CallTimelineWidget::turnSelected);
+    QVERIFY(clickItem(turnIndex));
+    QCOMPARE(timeline()->selectedIndex(), turnIndex);
+    QCOMPARE(turns.count(), 1);
+    QCOMPARE(timeline()->highlightedItems(), during);
+    const QString related = child<QLabel>(u"inspectorRelated"_s)->text();
+    QVERIFY(related.contains(u"book_appointment"_s));
+    QVERIFY(related.contains(u"check_availability"_s));
+    QVERIFY(child<QPlainTextEdit>(u"inspectorText"_s)->toPlainText().startsWith(u"Yes, please book"_s));
+}
+
+void TestCallDetailView::clickingEmptySpaceClearsTheSelection()
+{
+    const int turnIndex = m_detail.turnOf(indexOf(m_detail, u"tc_3"_s));
+    QVERIFY(clickItem(turnIndex));
+    QVERIFY(!timeline()->highlightedItems().isEmpty());
+    const QRect rect = timeline()->itemRect(turnIndex);
+    QCOMPARE(timeline()->itemAt(QPoint(rect.left() - 12, rect.top() - 1)), -1);
+    QTest::mouseClick(timeline()->viewport(), Qt::LeftButton, {}, QPoint(rect.left() - 12, rect.top() - 1));
+    QCOMPARE(timeline()->selectedIndex(), -1);
+    QVERIFY(timeline()->highlightedItems().isEmpty());
+    QVERIFY(child<QLabel>(u"inspectorHint"_s)->isVisible());
+}
+
+void TestCallDetailView::keyboardWalksThroughTheItems()
+{
+    timeline()->setFocus();
+    timeline()->setSelectedIndex(5);
+    QTest::keyClick(timeline(), Qt::Key_Down);
+    QCOMPARE(timeline()->selectedIndex(), 6);
+    QTest::keyClick(timeline(), Qt::Key_Up);
+    QTest::keyClick(timeline(), Qt::Key_Up);
+    QCOMPARE(timeline()->selectedIndex(), 4);
+    QTest::keyClick(timeline(), Qt::Key_End);
+    const int last = int(m_detail.items.size()) - 1;
+    QCOMPARE(timeline()->selectedIndex(), last);
+    QVERIFY(!timeline()->itemRect(last).isEmpty()); // scrolled into view
+    QTest::keyClick(timeline(), Qt::Key_Escape);
+    QCOMPARE(timeline()->selectedIndex(), -1);
+}
+
+void TestCallDetailView::ctrlWheelZoomsAroundTheMouseAndFitRestores()
+{
+    timeline()->fitToCall();
+    const double fitted = timeline()->pixelsPerSecond();
+    const auto [from, to] = timeline()->scale().visibleRange(timeline()->viewport()->height());
+    QVERIFY(from <= 0.0);
+    QVERIFY(to >= 176'000.0 - 1.0);
+
+    const QPoint mouse(300, 400);
+    const double before = timeline()->offsetAt(mouse);
+    wheel(timeline()->viewport(), mouse, 240, Qt::ControlModifier);
+    QVERIFY2(timeline()->pixelsPerSecond() > fitted * 1.3,
+             qPrintable(QString::number(timeline()->pixelsPerSecond())));
+    QVERIFY2(std::abs(timeline()->offsetAt(mouse) - before) < 5.0,
+             qPrintable(u"%1 ms under the mouse, %2 before"_s.arg(timeline()->offsetAt(mouse)).arg(before)));
+
+    // A plain wheel scrolls and keeps the zoom.
+    const double zoomed = timeline()->pixelsPerSecond();
+    const int scroll = timeline()->verticalScrollBar()->value();
+    wheel(timeline()->viewport(), mouse, -120, {});
+    QCOMPARE(timeline()->pixelsPerSecond(), zoomed);
+    QVERIFY(timeline()->verticalScrollBar()->value() > scroll);
+
+    timeline()->setFocus();
+    QTest::keyClick(timeline(), Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(timeline()->pixelsPerSecond() < zoomed);
+    QTest::keyClick(timeline(), Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(timeline()->pixelsPerSecond(), fitted);
+}
+
+void TestCallDetailView::aLiveCallGrowsAndKeepsZoomScrollAndSelection()
+{
+    CallDetail live = m_detail;
+    live.summary.status = CallStatus::InProgress;
+    live.summary.outcome.reset();
+    live.summary.durationMs.reset();
+    live.items.removeIf([](const TimelineItem &item) {
+        return item.kind == TimelineItem::Kind::Status && item.status == "ended"_L1;
+    });
+    m_view->setDetail(live);
+    const int failed = indexOf(live, u"tc_3"_s);
+    QVERIFY(clickItem(failed));
+    wheel(timeline()->viewport(), timeline()->itemRect(failed).center(), 120, Qt::ControlModifier);
+    const TimeScale scale = timeline()->scale();
+    const QRect where = timeline()->itemRect(failed);
+    QVERIFY(!where.isEmpty());
+
+    // A function that started before the failed one arrives late: every index after it shifts.
+    CallDetail grown = live;
+    grown.items << function(u"tc_0"_s, u"greet_caller"_s, FunctionStatus::Success, 3'000, 3'400, "{}", "{}");
+    sortItems(grown.items);
+    QCOMPARE(grown.items.size(), live.items.size() + 1);
+    m_view->setDetail(grown);
+    const int moved = indexOf(grown, u"tc_3"_s);
+    QCOMPARE(moved, failed + 1);
+    QCOMPARE(timeline()->selectedIndex(), moved);
+    QCOMPARE(timeline()->scale(), scale);
+    QCOMPARE(timeline()->itemRect(moved), where);
+    QVERIFY(child<QPlainTextEdit>(u"inspectorError"_s)->toPlainText().contains(u"SLOT_TAKEN"_s));
+    const int added = indexOf(grown, u"tc_0"_s);
+    timeline()->ensureVisible(added);
+    QVERIFY(!timeline()->itemRect(added).isEmpty());
+    QVERIFY(child<QLabel>(u"headerOutcome"_s)->text().contains(u"In progress"_s));
+}
+
+void TestCallDetailView::aLiveCallFollowsNewItemsAtTheBottom()
+{
+    CallDetail live = m_detail;
+    live.summary.status = CallStatus::InProgress;
+    live.summary.durationMs.reset();
+    m_view->setDetail(live);
+    timeline()->setScale(TimeScale(40.0));
+    QScrollBar *bar = timeline()->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    QVERIFY(bar->maximum() > 0);
+
+    CallDetail grown = live;
+    grown.items << turn(190'000, 3'000, u"agent"_s, u"Are you still there?"_s);
+    sortItems(grown.items);
+    m_view->setDetail(grown);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(!timeline()->itemRect(int(grown.items.size()) - 1).isEmpty());
+
+    // Not at the bottom: the view stays where the user put it.
+    bar->setValue(0);
+    grown.items << turn(200'000, 3'000, u"user"_s, u"Yes."_s);
+    m_view->setDetail(grown);
+    QCOMPARE(bar->value(), 0);
+}
+
+void TestCallDetailView::anotherCallStartsFresh()
+{
+    QVERIFY(clickItem(indexOf(m_detail, u"tc_3"_s)));
+    CallDetail other = bookingCall();
+    other.summary.id = 43;
+    QSignalSpy changed(timeline(), &CallTimelineWidget::selectionChanged);
+    m_view->setDetail(other);
+    QCOMPARE(timeline()->selectedIndex(), -1);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(child<QLabel>(u"inspectorHint"_s)->isVisible());
+}
+
+void TestCallDetailView::selectFunctionByToolCallId()
+{
+    child<QTabWidget>(u"callDetailTabs"_s)->setCurrentIndex(1);
+    m_view->selectFunction(u"tc_6"_s);
+    QCOMPARE(child<QTabWidget>(u"callDetailTabs"_s)->currentIndex(), 0);
+    QCOMPARE(timeline()->selectedIndex(), indexOf(m_detail, u"tc_6"_s));
+    QVERIFY(!timeline()->itemRect(timeline()->selectedIndex()).isEmpty());
+    QVERIFY(child<QLabel>(u"inspectorSubtitle"_s)->text().contains(u"◷ timeout"_s));
+    QVERIFY(child<QPlainTextEdit>(u"inspectorError"_s)->toPlainText().contains(u"SMS gateway"_s));
+}
+
+void TestCallDetailView::receiptsTabListsEveryReceiptWithItsBody()
+{
+    CallDetailView view;
+    QAbstractItemModelTester tester(view.receipts()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(view.receipts()->model(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(view.receipts()->model(), &QAbstractItemModel::modelReset);
+    view.setDetail(m_detail);
+    auto *table = view.findChild<QTableView *>(u"receiptsTable"_s);
+    QVERIFY(table);
+    QAbstractItemModel *model = table->model();
+    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model->index(0, 3).data().toString(), u"call_started"_s);
+    QCOMPARE(model->index(2, 2).data().toString(), u"Twilio"_s);
+    QCOMPARE(model->index(0, 4).data().toString(), u"✓ Verified"_s);
+    QCOMPARE(model->index(2, 4).data().toString(), u"⚠ Unsigned"_s);
+    QCOMPARE(model->index(1, 1).data().toString(), u"+1:08.4"_s);
+    QCOMPARE(model->index(0, 5).data().toString(), u"Processed"_s);
+
+    auto *body = view.findChild<QPlainTextEdit *>(u"receiptBody"_s);
+    QVERIFY(body);
+    QCOMPARE(table->currentIndex().row(), 0);
+    QVERIFY(body->toPlainText().contains(u"\n    \"call\": {\n        \"agent_id\": \"ag_1\""_s));
+    table->setCurrentIndex(model->index(2, 0));
+    QVERIFY(body->toPlainText().contains(u"CallStatus   = completed"_s));
+    QVERIFY(body->toPlainText().contains(u"Caller Name  = Maria Lopez"_s));
+    QVERIFY(body->toPlainText().contains(u"From         = +14155550123"_s));
+    QVERIFY(view.findChild<QPlainTextEdit *>(u"receiptHeaders"_s)
+                ->toPlainText()
+                .contains(u"user-agent: provider/1.0"_s));
+
+    // A receipt arriving for the open call is appended; the selected one stays selected.
+    CallDetail grown = m_detail;
+    grown.receipts << receipt(5, Provider::Retell, u"call_ended"_s, 178'000, R"({"event":"call_ended"})");
+    view.setDetail(grown);
+    QCOMPARE(reset.count(), 1);    // another call: all rows anew
+    QCOMPARE(inserted.count(), 1); // the same call: the new one appended
+    QCOMPARE(inserted.first().at(1).toInt(), 4);
+    QCOMPARE(model->rowCount(), 5);
+    QCOMPARE(table->currentIndex().row(), 2);
+}
+
+void TestCallDetailView::receiptBodies_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("a JSON object is indented")
+        << QByteArray(R"({"a":1,"b":[true]})") << int(ReceiptsView::BodyFormat::Json)
+        << u"{\n    \"a\": 1,\n    \"b\": [\n        true\n    ]\n}"_s;
+    QTest::newRow("a JSON scalar stays itself")
+        << QByteArray("42") << int(ReceiptsView::BodyFormat::Json) << u"42"_s;
+    QTest::newRow("a form becomes aligned key = value lines")
+        << QByteArray("To=%2B1555&CallStatus=ringing&Note=a+b") << int(ReceiptsView::BodyFormat::Form)
+        << u"To         = +1555\nCallStatus = ringing\nNote       = a b"_s;
+    QTest::newRow("text that only looks like a form stays text")
+        << QByteArray("hello = world & more") << int(ReceiptsView::BodyFormat::Text)
+        << u"hello = world & more"_s;
+    QTest::newRow("broken JSON stays text")
+        << QByteArray(R"({"a":)") << int(ReceiptsView::BodyFormat::Text) << u"{\"a\":"_s;
+    QTest::newRow("an empty body is said to be empty")
+        << QByteArray(" \n") << int(ReceiptsView::BodyFormat::Empty) << QString();
+}
+
+void TestCallDetailView::receiptBodies()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, format);
+    QFETCH(QString, shown);
+    ReceiptsView::BodyFormat found = ReceiptsView::BodyFormat::Empty;
+    QCOMPARE(ReceiptsView::prettyBody(body, &found), shown);
+    QCOMPARE(int(found), format);
+}
+
+void TestCallDetailView::exportBundleWritesTheCallAsJson()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"call.json"_s);
+    const auto written = m_view->exportBundle(path);
+    QVERIFY2(written.has_value(), written ? "" : qPrintable(written.error()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error{};
+    const QJsonObject bundle = QJsonDocument::fromJson(file.readAll(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(bundle.value("timeline"_L1).toArray().size(), m_detail.items.size());
+    QCOMPARE(bundle.value("receipts"_L1).toArray().size(), 4);
+    QCOMPARE(bundle.value("call"_L1).toObject().value("tenant"_L1).toString(), u"bright-smile"_s);
+    QCOMPARE(bundle.value("call"_L1).toObject().value("fromNumber"_L1).toString(), u"+14155550123"_s);
+}
+
+void TestCallDetailView::exportFailsWithAReason()
+{
+    const QString path = u"/nonexistent-directory/call.json"_s;
+    const auto written = m_view->exportBundle(path);
+    QVERIFY(!written.has_value());
+    QVERIFY(written.error().contains(path));
+    QVERIFY(!m_view->exportPng(u"/nonexistent-directory/call.png"_s).has_value());
+}
+
+void TestCallDetailView::exportButtonsAskWhereAndSave()
+{
+    QTemporaryDir dir;
+    QStringList asked;
+    QString answer = dir.filePath(u"bundle.json"_s);
+    m_view->setFileChooser([&](const QString &, const QString &suggested, const QString &) {
+        asked << suggested;
+        return answer;
+    });
+    QTest::mouseClick(child<QToolButton>(u"exportJson"_s), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked.first().endsWith(u"call-7f0c2a1e-0000-4000-8000-000000000042.json"_s));
+    QVERIFY(QFile::exists(answer));
+    QVERIFY(child<QLabel>(u"exportStatus"_s)->text().contains(u"bundle.json"_s));
+
+    answer = dir.filePath(u"timeline.png"_s);
+    QTest::mouseClick(child<QToolButton>(u"exportPng"_s), Qt::LeftButton);
+    QVERIFY(QFile::exists(answer));
+
+    // Cancelled: nothing is written.
+    answer.clear();
+    QTest::mouseClick(child<QToolButton>(u"exportJson"_s), Qt::LeftButton);
+    QCOMPARE(asked.size(), 3);
+}
+
+void TestCallDetailView::exportPngWritesTheTimeline()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"timeline.png"_s);
+    const auto written = m_view->exportPng(path);
+    QVERIFY2(written.has_value(), written ? "" : qPrintable(written.error()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.read(8), QByteArray("\x89PNG\r\n\x1a\n"));
+    file.close();
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 1000);
+    // The whole call at the current zoom: taller than the screen shows.
+    const double pps = timeline()->pixelsPerSecond();
+    QVERIFY2(image.height() >= int(176 * pps),
+             qPrintable(u"%1 px at %2 px/s"_s.arg(image.height()).arg(pps)));
+    // Not blank: the painter drew more than the background.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 20);
+    if (const QByteArray dirName = qgetenv("CALLSCOPE_SCREENSHOT_DIR"); !dirName.isEmpty())
+        image.save(QString::fromLocal8Bit(dirName) + u"/calldetail-export.png"_s);
+}
+
+void TestCallDetailView::tenThousandItemsOpenQuickly()
+{
+    CallDetail big;
+    big.summary.id = 99;
+    big.summary.status = CallStatus::Ended;
+    big.summary.durationMs = 3'600'000;
+    big.summary.startedAt = callStart;
+    const QString text =
+        u"I would like to change my appointment to another day next week if that is possible."_s;
+    for (int i = 0; i < 10'000; ++i) {
+        const qint64 at = qint64(i) * 360;
+        if (i % 3 == 2)
+            big.items << function(u"f%1"_s.arg(i), u"lookup_%1"_s.arg(i % 7),
+                                  i % 50 == 2 ? FunctionStatus::Error : FunctionStatus::Success, at, at + 800,
+                                  "{}", "{}");
+        else
+            big.items << turn(at, 300, i % 2 ? u"user"_s : u"agent"_s, text);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    m_view->setDetail(big);
+    timeline()->viewport()->repaint();
+    const qint64 opened = timer.elapsed();
+    qInfo("setDetail + first paint of a call with 10 000 items: %lld ms", opened);
+    QVERIFY2(opened < 200, qPrintable(QString::number(opened)));
+
+    // Fitted, far out, everything is on screen at once; still one paint.
+    timer.restart();
+    timeline()->fitToCall();
+    timeline()->viewport()->repaint();
+    const qint64 fitted = timer.elapsed();
+    qInfo("fit + paint of the whole 10 000-item call: %lld ms", fitted);
+    QVERIFY2(fitted < 400, qPrintable(QString::number(fitted)));
+}
+
+QTEST_MAIN(TestCallDetailView)
+#include "tst_calldetailview.moc"
