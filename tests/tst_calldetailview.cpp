@@ -225,6 +225,16 @@ int indexOf(const CallDetail &detail, const QString &toolCallId)
     return -1;
 }
 
+// For looking at: every test's last state, when CALLSCOPE_SCREENSHOT_DIR names a folder.
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QByteArray dir = qgetenv("CALLSCOPE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(20); // the layouts settle before the picture is taken
+    widget->grab().save(QString::fromLocal8Bit(dir) + u"/calldetail-"_s + name + u".png"_s);
+}
+
 void wheel(QWidget *viewport, QPoint at, int delta, Qt::KeyboardModifiers modifiers)
 {
     QWheelEvent event(QPointF(at), QPointF(viewport->mapToGlobal(at)), QPoint(), QPoint(0, delta),
@@ -259,6 +269,7 @@ private slots:
     void exportButtonsAskWhereAndSave();
     void exportPngWritesTheTimeline();
     void tenThousandItemsOpenQuickly();
+    void paintsInTheDarkPalette();
 
 private:
     std::unique_ptr<CallDetailView> m_view;
@@ -299,11 +310,7 @@ void TestCallDetailView::init()
 
 void TestCallDetailView::cleanup()
 {
-    if (const QByteArray dir = qgetenv("CALLSCOPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        const QString name = QString::fromLatin1(QTest::currentTestFunction());
-        QTest::qWait(20); // the layouts settle before the picture is taken
-        m_view->grab().save(QString::fromLocal8Bit(dir) + u"/calldetail-"_s + name + u".png"_s);
-    }
+    saveScreenshot(m_view.get(), QString::fromLatin1(QTest::currentTestFunction()));
     m_view.reset();
 }
 
@@ -447,11 +454,14 @@ void TestCallDetailView::aLiveCallGrowsAndKeepsZoomScrollAndSelection()
     const QRect where = timeline()->itemRect(failed);
     QVERIFY(!where.isEmpty());
 
-    // A function that started before the failed one arrives late: every index after it shifts.
+    // A function that started before the failed one arrives late: every index after it shifts; one
+    // that is still running is drawn to the end of the axis.
     CallDetail grown = live;
-    grown.items << function(u"tc_0"_s, u"greet_caller"_s, FunctionStatus::Success, 3'000, 3'400, "{}", "{}");
+    grown.items << function(u"tc_0"_s, u"greet_caller"_s, FunctionStatus::Success, 3'000, 3'400, "{}", "{}")
+                << function(u"tc_7"_s, u"transfer_to_staff"_s, FunctionStatus::Pending, 150'000, 0,
+                            R"({"reason":"billing question"})", {});
     sortItems(grown.items);
-    QCOMPARE(grown.items.size(), live.items.size() + 1);
+    QCOMPARE(grown.items.size(), live.items.size() + 2);
     m_view->setDetail(grown);
     const int moved = indexOf(grown, u"tc_3"_s);
     QCOMPARE(moved, failed + 1);
@@ -462,6 +472,15 @@ void TestCallDetailView::aLiveCallGrowsAndKeepsZoomScrollAndSelection()
     const int added = indexOf(grown, u"tc_0"_s);
     timeline()->ensureVisible(added);
     QVERIFY(!timeline()->itemRect(added).isEmpty());
+    const int pending = indexOf(grown, u"tc_7"_s);
+    QVERIFY(clickItem(pending));
+    const int runningFor = int((grown.spanMs() - 150'000) / 1000.0 * timeline()->pixelsPerSecond());
+    const QRect bar = timeline()->itemRect(pending);
+    QVERIFY2(bar.height() >= runningFor - 2 || bar.bottom() >= timeline()->viewport()->height() - 1,
+             qPrintable(u"%1 px tall, running for %2 px"_s.arg(bar.height()).arg(runningFor)));
+    QVERIFY(child<QLabel>(u"inspectorSubtitle"_s)->text().contains(u"◌ pending"_s));
+    QVERIFY(!child<QPlainTextEdit>(u"inspectorResult"_s)->isVisible());
+    QVERIFY(!child<QPlainTextEdit>(u"inspectorError"_s)->isVisible());
     QVERIFY(child<QLabel>(u"headerOutcome"_s)->text().contains(u"In progress"_s));
 }
 
@@ -554,6 +573,12 @@ void TestCallDetailView::receiptsTabListsEveryReceiptWithItsBody()
     QCOMPARE(inserted.first().at(1).toInt(), 4);
     QCOMPARE(model->rowCount(), 5);
     QCOMPARE(table->currentIndex().row(), 2);
+
+    view.resize(1280, 860);
+    view.findChild<QTabWidget *>(u"callDetailTabs"_s)->setCurrentIndex(1);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    saveScreenshot(&view, u"receipts"_s);
 }
 
 void TestCallDetailView::receiptBodies_data()
@@ -700,6 +725,31 @@ void TestCallDetailView::tenThousandItemsOpenQuickly()
     const qint64 fitted = timer.elapsed();
     qInfo("fit + paint of the whole 10 000-item call: %lld ms", fitted);
     QVERIFY2(fitted < 400, qPrintable(QString::number(fitted)));
+}
+
+void TestCallDetailView::paintsInTheDarkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
+    m_view->setPalette(dark);
+    QVERIFY(clickItem(indexOf(m_detail, u"tc_3"_s)));
+    const QImage image = timeline()->renderToImage(1000);
+    QVERIFY(image.pixelColor(image.width() - 3, image.height() - 3).lightness() < 60);
+    // The failed call's red, lightened for a dark background, is there.
+    bool red = false;
+    for (int y = 0; y < image.height() && !red; ++y) {
+        for (int x = 0; x < image.width() && !red; ++x)
+            red = image.pixelColor(x, y) == QColor(0xef, 0x53, 0x50);
+    }
+    QVERIFY(red);
 }
 
 QTEST_MAIN(TestCallDetailView)

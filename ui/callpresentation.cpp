@@ -244,4 +244,31 @@ std::optional<qint64> CallPresentation::functionDuration(const TraceRecord &trac
     return std::nullopt;
 }
 
+QString CallPresentation::functionLabel(const TimelineItem &item)
+{
+    const QString name = item.trace.name.isEmpty() ? tr("unnamed function") : item.trace.name;
+    if (const auto ran = functionDuration(item.trace))
+        return name + u" · "_s + duration(*ran);
+    return name;
+}
+
+QString CallPresentation::markerLabel(const TimelineItem &item)
+{
+    switch (item.kind) {
+    case TimelineItem::Kind::Status:
+        return item.reason.isEmpty() ? callStatus(item.status)
+                                     : tr("%1 · %2").arg(callStatus(item.status), item.reason);
+    case TimelineItem::Kind::Flow:
+        return tr("→ %1").arg(item.to.isEmpty() ? item.text : item.to);
+    case TimelineItem::Kind::Error:
+        return tr("◆ %1").arg(item.code.isEmpty() ? tr("error") : item.code);
+    case TimelineItem::Kind::Note:
+        return tr("✎ %1").arg(item.text);
+    case TimelineItem::Kind::Transcript:
+    case TimelineItem::Kind::Function:
+        break;
+    }
+    return {};
+}
+
 } // namespace CallScope

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "calldetail.h"
 #include "storetypes.h"
 #include "types.h"
 
@@ -49,6 +50,11 @@ public:
     static QColor outcomeColor(std::optional<Outcome> outcome, const QPalette &palette);
     static QColor errorColor(const QPalette &palette);
     static QColor warningColor(const QPalette &palette);
+
+    // A function's name and duration: "book_appointment · 1.2 s".
+    static QString functionLabel(const TimelineItem &item);
+    // A status change, flow transition, error or note in a few words: "→ booking", "◆ SLOT_TAKEN".
+    static QString markerLabel(const TimelineItem &item);
 
     // How long a function ran: the reported duration, else end − start when both are known.
     static std::optional<qint64> functionDuration(const TraceRecord &trace);

@@ -94,7 +94,9 @@ void JsonInspector::updateHeight()
         return;
     }
     const QFontMetricsF metrics(m_text->font());
-    const double columns = std::max(1.0, (m_text->viewport()->width() - 8) / metrics.horizontalAdvance(u'x'));
+    // The widget's own size: its viewport is resized after the event filter saw the resize.
+    const double textWidth = m_text->contentsRect().width() - 2 * m_text->document()->documentMargin() - 2;
+    const double columns = std::max(1.0, std::floor(textWidth / metrics.horizontalAdvance(u'x')));
     qint64 lines = 0;
     for (QTextBlock block = m_text->document()->begin(); block.isValid(); block = block.next())
         lines += std::max<qint64>(1, qint64(std::ceil(block.length() / columns)));

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTableView>
@@ -266,18 +267,19 @@ void ReceiptsView::showRow(int row)
     m_headers->setText(prettyHeaders(receipt->headersJson));
     BodyFormat format = BodyFormat::Empty;
     m_body->setText(prettyBody(receipt->body, &format));
+    const QString size = QLocale().formattedDataSize(receipt->body.size());
     switch (format) {
     case BodyFormat::Empty:
         m_body->setNote(tr("empty"));
         break;
     case BodyFormat::Json:
-        m_body->setNote(tr("JSON, %n byte(s)", nullptr, int(receipt->body.size())));
+        m_body->setNote(tr("JSON, %1").arg(size));
         break;
     case BodyFormat::Form:
-        m_body->setNote(tr("form-encoded, %n byte(s)", nullptr, int(receipt->body.size())));
+        m_body->setNote(tr("form-encoded, %1").arg(size));
         break;
     case BodyFormat::Text:
-        m_body->setNote(tr("text, %n byte(s)", nullptr, int(receipt->body.size())));
+        m_body->setNote(tr("text, %1").arg(size));
         break;
     }
 }
