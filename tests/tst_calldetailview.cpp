@@ -321,7 +321,7 @@ void TestCallDetailView::headerShowsTheCallsFacts()
     QVERIFY(child<QLabel>(u"headerOutcome"_s)->text().contains(u"Completed"_s));
     QCOMPARE(child<QLabel>(u"headerAgent"_s)->text(), u"Front desk (dental)"_s);
     QCOMPARE(child<QLabel>(u"headerDuration"_s)->text(), u"2 min 56 s"_s);
-    QCOMPARE(child<QLabel>(u"headerCost"_s)->text(), u"0.4250 USD"_s);
+    QCOMPARE(child<QLabel>(u"headerCost"_s)->text(), u"0.425 USD"_s);
     const QString links = child<QLabel>(u"headerLinks"_s)->text();
     QVERIFY(links.contains(u"href=\"https://recordings.example.com/call_8d1f.wav\""_s));
     QVERIFY(links.contains(u"Provider log"_s));
@@ -709,14 +709,29 @@ void TestCallDetailView::tenThousandItemsOpenQuickly()
                                   "{}", "{}");
         else
             big.items << turn(at, 300, i % 2 ? u"user"_s : u"agent"_s, text);
+        // Every item arrived as a webhook or backend event of its own.
+        big.receipts << receipt(
+            i + 1, Provider::Backend, u"transcript.segment"_s, at + 400,
+            R"({"type":"transcript.segment","text":"I would like to change my appointment"})");
     }
     QElapsedTimer timer;
     timer.start();
     m_view->setDetail(big);
     timeline()->viewport()->repaint();
     const qint64 opened = timer.elapsed();
-    qInfo("setDetail + first paint of a call with 10 000 items: %lld ms", opened);
+    qInfo("setDetail + first paint of a call with 10 000 items and 10 000 receipts: %lld ms", opened);
     QVERIFY2(opened < 200, qPrintable(QString::number(opened)));
+
+    // Its receipts tab, a table of 10 000 rows.
+    timer.restart();
+    child<QTabWidget>(u"callDetailTabs"_s)->setCurrentIndex(1);
+    auto *table = child<QTableView>(u"receiptsTable"_s);
+    QCoreApplication::sendPostedEvents();
+    table->viewport()->repaint();
+    const qint64 receipts = timer.elapsed();
+    qInfo("receipts tab with 10 000 rows shown in %lld ms", receipts);
+    QVERIFY2(receipts < 200, qPrintable(QString::number(receipts)));
+    child<QTabWidget>(u"callDetailTabs"_s)->setCurrentIndex(0);
 
     // Fitted, far out, everything is on screen at once; still one paint.
     timer.restart();

@@ -318,9 +318,16 @@ void CallDetailView::updateHeader()
     m_values[EndedReasonFact]->setText(plain(call.endedReason));
     QString cost = dash;
     if (m_detail.costCents) {
+        // As many decimals as the amount has (a provider may bill fractions of a cent), at least two.
         const double amount = *m_detail.costCents / 100.0;
-        const bool fraction = std::abs(*m_detail.costCents - std::round(*m_detail.costCents)) > 1e-9;
-        cost = QLocale().toString(amount, 'f', fraction ? 4 : 2);
+        const auto exact = [amount](int decimals) {
+            const double scaled = amount * std::pow(10.0, decimals);
+            return std::abs(scaled - std::round(scaled)) < 1e-6;
+        };
+        int decimals = 2;
+        while (decimals < 6 && !exact(decimals))
+            ++decimals;
+        cost = QLocale().toString(amount, 'f', decimals);
         if (!m_detail.currency.isEmpty())
             cost += u' ' + m_detail.currency.toHtmlEscaped();
     }

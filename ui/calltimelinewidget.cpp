@@ -89,18 +89,18 @@ void CallTimelineWidget::setDetail(const CallDetail &detail)
 {
     const CallDetail previous = m_layout.detail();
     const bool sameCall = detail.summary.id != 0 && detail.summary.id == previous.summary.id;
-    const bool follow = sameCall && atBottom() && m_autoScale == AutoScale::None;
+    // At the bottom (or all of the call on screen) the view follows a call that grows.
+    const bool follow = sameCall && atBottom();
     m_layout.setDetail(detail);
     if (sameCall) {
         keepSelection(previous);
-        if (m_autoScale == AutoScale::Fit)
+        if (m_autoScale == AutoScale::Fit) {
             fitToCall();
-        else if (m_autoScale == AutoScale::Initial)
-            applyScale(initialScale());
-        else
+        } else {
             applyScale(m_scale);
-        if (follow)
-            scrollToBottom();
+            if (follow)
+                scrollToBottom();
+        }
     } else {
         const bool hadSelection = m_selection.selected >= 0;
         m_selection = {};

@@ -62,12 +62,12 @@ TimelineLayout::Frame TimelineLayout::frame(QSizeF size, const TimeScale &scale)
     f.gutterRight = sideMargin + gutter;
     f.axisX = std::round(f.gutterRight + 10) + 0.5;
     f.markersLeft = f.axisX + 12;
-    f.markersRight = f.markersLeft + std::clamp(f.width * 0.15, 96.0, 170.0);
+    f.markersRight = f.markersLeft + std::clamp(f.width * 0.14, 84.0, 160.0);
     const double lanesLeft = f.markersRight + 12;
     const double lanesRight = std::max(lanesLeft + 240, f.width - 12);
     const double lanes = lanesRight - lanesLeft - laneGap;
     f.transcriptLeft = lanesLeft;
-    f.transcriptRight = std::round(lanesLeft + lanes * 0.56);
+    f.transcriptRight = std::round(lanesLeft + lanes * 0.54);
     f.functionsLeft = f.transcriptRight + laneGap;
     f.functionsRight = lanesRight;
     return f;

@@ -282,7 +282,8 @@ void TimelinePainter::paintFunction(QPainter &p, const Drawable &d) const
         if (status != FunctionStatus::Success) {
             const QString word = CallPresentation::functionStatusWord(status);
             const double wordWidth = QFontMetricsF(m_layout.boldSmallFont()).horizontalAdvance(word);
-            if (wordWidth + 60 < room) {
+            // The word when the name still fits beside it (the duration gives way first).
+            if (textMetrics.horizontalAdvance(item.trace.name) + wordWidth + 8 <= room) {
                 p.setFont(m_layout.boldSmallFont());
                 p.drawText(QRectF(left, y, width, m_layout.lineHeight()), Qt::AlignRight | Qt::AlignVCenter,
                            word);
