@@ -6,6 +6,7 @@
 #include "receiptsview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -270,6 +272,7 @@ private slots:
     void exportPngWritesTheTimeline();
     void tenThousandItemsOpenQuickly();
     void paintsInTheDarkPalette();
+    void switchesToGermanWhileRunning();
 
 private:
     std::unique_ptr<CallDetailView> m_view;
@@ -765,6 +768,27 @@ void TestCallDetailView::paintsInTheDarkPalette()
             red = image.pixelColor(x, y) == QColor(0xef, 0x53, 0x50);
     }
     QVERIFY(red);
+}
+
+void TestCallDetailView::switchesToGermanWhileRunning()
+{
+    QVERIFY(clickItem(indexOf(m_detail, u"tc_3"_s)));
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::German), u"callscope"_s, u"_"_s, u":/i18n"_s));
+    QApplication::installTranslator(&translator);
+    auto *tabs = child<QTabWidget>(u"callDetailTabs"_s);
+    // LanguageChange is posted: the view retranslates on the next event loop turn.
+    QTRY_COMPARE(tabs->tabText(0), u"Zeitleiste"_s);
+    QCOMPARE(tabs->tabText(1), u"Eingänge (4)"_s);
+    QVERIFY(child<QLabel>(u"headerOutcome"_s)->text().contains(u"Abgeschlossen"_s));
+    QCOMPARE(child<QToolButton>(u"exportJson"_s)->text(), u"JSON exportieren…"_s);
+    QVERIFY(child<QLabel>(u"inspectorSubtitle"_s)->text().contains(u"✕ Fehler"_s));
+    QCOMPARE(timeline()->fitAction()->text(), u"Ganzer Anruf"_s);
+    QCOMPARE(m_view->receipts()->model()->headerData(0, Qt::Horizontal).toString(), u"Empfangen"_s);
+    saveScreenshot(m_view.get(), u"german"_s);
+    QApplication::removeTranslator(&translator);
+    QTRY_COMPARE(tabs->tabText(0), u"Timeline"_s);
+    QVERIFY(child<QLabel>(u"inspectorSubtitle"_s)->text().contains(u"✕ error"_s));
 }
 
 QTEST_MAIN(TestCallDetailView)

@@ -138,4 +138,596 @@
         <translation>CallScope kann nicht starten</translation>
     </message>
 </context>
+<context>
+    <name>CallScope::CallDetailView</name>
+    <message>
+        <source>Export JSON…</source>
+        <translation>JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the call, its timeline and its receipts as one JSON file</source>
+        <translation>Den Anruf mit Zeitleiste und Eingängen als eine JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the whole timeline as an image</source>
+        <translation>Die ganze Zeitleiste als Bild speichern</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Ended reason</source>
+        <translation>Endgrund</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Click a bar or a bubble to inspect it · Ctrl+wheel zooms · Up/Down walk the call</source>
+        <translation>Balken oder Sprechblase anklicken, um sie zu untersuchen · Strg+Mausrad zoomt · Auf/Ab gehen durch den Anruf</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Receipts (%1)</source>
+        <translation>Eingänge (%1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Anruf %1</translation>
+    </message>
+    <message>
+        <source>No call selected</source>
+        <translation>Kein Anruf ausgewählt</translation>
+    </message>
+    <message>
+        <source>Provider call id: %1</source>
+        <translation>Anruf-ID beim Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Stale: no end received</source>
+        <translation>⚠ Hängt: kein Ende empfangen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>running, %1 so far</source>
+        <translation>läuft, bisher %1</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Provider log</source>
+        <translation>Protokoll des Anbieters</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Zusammenfassung: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export the timeline as PNG</source>
+        <translation>Zeitleiste als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the call as JSON</source>
+        <translation>Anruf als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallPresentation</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Web call</source>
+        <translation>Webanruf</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Klingelt</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Besetzt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Weitergeleitet</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ Verifiziert</translation>
+    </message>
+    <message>
+        <source>⚠ Unsigned</source>
+        <translation>⚠ Unsigniert</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Verarbeitet</translation>
+    </message>
+    <message>
+        <source>⚠ Unattributed</source>
+        <translation>⚠ Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>unnamed function</source>
+        <translation>unbenannte Funktion</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>◆ %1</source>
+        <translation>◆ %1</translation>
+    </message>
+    <message>
+        <source>✎ %1</source>
+        <translation>✎ %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallTimelineWidget</name>
+    <message>
+        <source>Fit to call</source>
+        <translation>Ganzer Anruf</translation>
+    </message>
+    <message>
+        <source>Show the whole call (Ctrl+0)</source>
+        <translation>Den ganzen Anruf zeigen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=, or Ctrl+wheel)</source>
+        <translation>Vergrößern (Strg+= oder Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, or Ctrl+wheel)</source>
+        <translation>Verkleinern (Strg+− oder Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::JsonInspector</name>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Kopiert ✓</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::ReceiptsModel</name>
+    <message>
+        <source>(not named)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Accepted without a signature check: the tenant marked this provider unsigned.</source>
+        <translation>Ohne Signaturprüfung angenommen: Der Mandant hat diesen Anbieter als unsigniert markiert.</translation>
+    </message>
+    <message>
+        <source>Verified and stored, but it could not be attributed to a call or agent.</source>
+        <translation>Verifiziert und gespeichert, aber keinem Anruf und keinem Agenten zuzuordnen.</translation>
+    </message>
+    <message>
+        <source>Event key: %1</source>
+        <translation>Ereignisschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Call time</source>
+        <translation>Anrufzeit</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::ReceiptsView</name>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>No webhook or backend event has arrived for this call.</source>
+        <translation>Für diesen Anruf ist noch kein Webhook und kein Backend-Ereignis eingegangen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · received %3 · %4</source>
+        <translation>%1 · %2 · empfangen %3 · %4</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>JSON, %1</source>
+        <translation>JSON, %1</translation>
+    </message>
+    <message>
+        <source>form-encoded, %1</source>
+        <translation>Formular, %1</translation>
+    </message>
+    <message>
+        <source>text, %1</source>
+        <translation>Text, %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::TimelineInspector</name>
+    <message>
+        <source>Select a function call, a turn or a marker on the timeline to see it in full here.
+
+Up and Down walk through the call; Ctrl+wheel zooms.</source>
+        <translation>Wählen Sie einen Funktionsaufruf, einen Redebeitrag oder eine Markierung auf der Zeitleiste, um sie hier vollständig zu sehen.
+
+Auf und Ab gehen durch den Anruf; Strg+Mausrad zoomt.</translation>
+    </message>
+    <message>
+        <source>Unnamed function</source>
+        <translation>Unbenannte Funktion</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>läuft noch</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation>Während</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>before the first turn</source>
+        <translation>vor dem ersten Redebeitrag</translation>
+    </message>
+    <message>
+        <source>Tool call id</source>
+        <translation>Tool-Call-ID</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Error (timed out)</source>
+        <translation>Fehler (Zeitüberschreitung)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation>%1 bis %2 (%3)</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Was gesagt wurde</translation>
+    </message>
+    <message>
+        <source>unnamed function</source>
+        <translation>unbenannte Funktion</translation>
+    </message>
+    <message>
+        <source>No function ran during this turn.</source>
+        <translation>Während dieses Redebeitrags lief keine Funktion.</translation>
+    </message>
+    <message>
+        <source>Functions that ran during this turn (%1):</source>
+        <translation>Funktionen, die während dieses Redebeitrags liefen (%1):</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message>
+        <source>◆ error at %1</source>
+        <translation>◆ Fehler bei %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Call status: %1</source>
+        <translation>Anrufstatus: %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>bei %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Flow transition</source>
+        <translation>Ablaufwechsel</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::TimelinePainter</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Function calls</source>
+        <translation>Funktionsaufrufe</translation>
+    </message>
+</context>
 </TS>

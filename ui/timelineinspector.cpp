@@ -237,7 +237,7 @@ void TimelineInspector::showTurn(const TimelineItem &item)
     m_related->setText(u"<b>%1</b><br>%2"_s.arg(
         functions.isEmpty()
             ? tr("No function ran during this turn.").toHtmlEscaped()
-            : tr("Functions that ran during this turn (%n):", nullptr, int(functions.size())).toHtmlEscaped(),
+            : tr("Functions that ran during this turn (%1):").arg(functions.size()).toHtmlEscaped(),
         lines.join(u"<br>"_s)));
     m_related->show();
 }
