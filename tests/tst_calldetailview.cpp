@@ -273,6 +273,7 @@ private slots:
     void tenThousandItemsOpenQuickly();
     void paintsInTheDarkPalette();
     void switchesToGermanWhileRunning();
+    void markupFromWebhooksIsShownAsText();
 
 private:
     std::unique_ptr<CallDetailView> m_view;
@@ -789,6 +790,34 @@ void TestCallDetailView::switchesToGermanWhileRunning()
     QApplication::removeTranslator(&translator);
     QTRY_COMPARE(tabs->tabText(0), u"Timeline"_s);
     QVERIFY(child<QLabel>(u"inspectorSubtitle"_s)->text().contains(u"✕ error"_s));
+}
+
+void TestCallDetailView::markupFromWebhooksIsShownAsText()
+{
+    CallDetail hostile = m_detail;
+    hostile.summary.fromNumber = u"<img src=\"http://tracker.example/x.png\">"_s;
+    hostile.summary.agent = u"<b>Agent</b>"_s;
+    hostile.recordingUrl = u"javascript:alert(1)"_s;
+    const int failed = indexOf(hostile, u"tc_3"_s);
+    hostile.items[failed].trace.name = u"<a href=\"http://x\">book</a>"_s;
+    hostile.items[hostile.turnOf(failed)].text = u"<i>please</i>"_s;
+    m_view->setDetail(hostile);
+    QCOMPARE(child<QLabel>(u"headerTitle"_s)->textFormat(), Qt::PlainText);
+    QVERIFY(child<QLabel>(u"headerAgent"_s)->text().contains(u"&lt;b&gt;Agent&lt;/b&gt;"_s));
+    // Only web links become links.
+    QVERIFY(!child<QLabel>(u"headerLinks"_s)->text().contains(u"javascript"_s));
+    QVERIFY(child<QLabel>(u"headerLinks"_s)->text().contains(u"Provider log"_s));
+    QVERIFY(clickItem(failed));
+    QCOMPARE(child<QLabel>(u"inspectorTitle"_s)->textFormat(), Qt::PlainText);
+    QCOMPARE(child<QLabel>(u"inspectorTitle"_s)->text(), hostile.items[failed].trace.name);
+    bool quoted = false;
+    for (const QLabel *label : m_view->findChildren<QLabel *>()) {
+        if (label->text().contains(u"&lt;i&gt;please&lt;/i&gt;"_s))
+            quoted = true;
+        QVERIFY2(label->textFormat() == Qt::PlainText || !label->text().contains(u"<i>"_s),
+                 qPrintable(label->text()));
+    }
+    QVERIFY(quoted);
 }
 
 QTEST_MAIN(TestCallDetailView)

@@ -87,6 +87,9 @@ CallDetailView::CallDetailView(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Numbers, summaries and paths come from webhooks and the file system: never markup.
+    for (QLabel *label : {m_title, m_summary, m_exportStatus, m_timelineHint})
+        label->setTextFormat(Qt::PlainText);
     m_outcome->setObjectName(u"headerOutcome"_s);
     m_outcome->setTextFormat(Qt::RichText);
     QFont outcomeFont = m_outcome->font();

@@ -35,6 +35,8 @@ JsonInspector::JsonInspector(const QString &textObjectName, QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_note->setForegroundRole(QPalette::PlaceholderText);
+    m_title->setTextFormat(Qt::PlainText);
+    m_note->setTextFormat(Qt::PlainText);
     m_copy->setObjectName(textObjectName + u"Copy"_s);
     m_copy->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_copy->setAutoRaise(true);

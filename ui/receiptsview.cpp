@@ -176,6 +176,7 @@ ReceiptsView::ReceiptsView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ReceiptsModel::EventType, QHeaderView::Stretch);
     m_summary->setObjectName(u"receiptSummary"_s);
+    m_summary->setTextFormat(Qt::PlainText); // event types come from webhooks
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
     QFont summaryFont = m_summary->font();

@@ -53,6 +53,9 @@ TimelineInspector::TimelineInspector(QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Function names and error codes come from webhooks: never markup.
+    m_title->setTextFormat(Qt::PlainText);
+    m_hint->setTextFormat(Qt::PlainText);
     m_subtitle->setObjectName(u"inspectorSubtitle"_s);
     m_subtitle->setTextFormat(Qt::RichText);
     m_related->setObjectName(u"inspectorRelated"_s);
@@ -114,6 +117,7 @@ void TimelineInspector::clear()
 void TimelineInspector::addFact(const QString &name, const QString &richValue)
 {
     auto *label = new QLabel(name, this);
+    label->setTextFormat(Qt::PlainText);
     label->setForegroundRole(QPalette::PlaceholderText);
     auto *value = new QLabel(richValue, this);
     value->setTextFormat(Qt::RichText);
