@@ -75,6 +75,7 @@ int main(int argc, char *argv[])
         info.secretBackend = runtime.secrets()->backendName();
         info.configuredProviders = runtime.configuredProviders();
         window = std::make_unique<MainWindow>(info);
+        window->attachStore(runtime.store());
         QObject::connect(&runtime, &Runtime::providersChanged, window.get(),
                          [&runtime, &window, info]() mutable {
                              info.configuredProviders = runtime.configuredProviders();

@@ -2,7 +2,12 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
+#include "calllistmodel.h"
+#include "callspage.h"
+#include "callsview.h"
 #include "emptystatepage.h"
+#include "store.h"
+#include "storereader.h"
 #include "webhooksetuppanel.h"
 
 #include <QEvent>
@@ -58,7 +63,14 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
         scroll->setWidget(page);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
-        m_pages->addWidget(scroll);
+        if (page != m_calls) {
+            m_pages->addWidget(scroll);
+            continue;
+        }
+        m_callsPlace = new QStackedWidget;
+        m_callsPlace->setObjectName(u"callsPlace"_s);
+        m_callsPlace->addWidget(scroll);
+        m_pages->addWidget(m_callsPlace);
     }
 
     auto *central = new QWidget(this);
@@ -99,6 +111,59 @@ void MainWindow::setShellInfo(const ShellInfo &info)
     m_setup->setBaseUrl(info.publicBaseUrl, info.tenant);
     m_setup->setConfiguredProviders(info.configuredProviders);
     updateStatus();
+}
+
+void MainWindow::attachStore(Store *store)
+{
+    auto reader = StoreReader::open(store->url(), store->password());
+    if (!reader) {
+        m_storeError = tr("Cannot read the database: %1").arg(reader.error().message);
+        updateStatus();
+        return;
+    }
+    m_reader = std::move(*reader);
+    if (auto tenant = m_reader->tenant(m_info.tenant))
+        m_tenant = tenant->id;
+    if (!m_callsPage) {
+        m_callsPage = new CallsPage;
+        m_callsPlace->addWidget(m_callsPage);
+        connect(m_callsPage, &CallsPage::problem, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
+    }
+    m_callsPage->setReader(m_reader.get(), m_tenant, m_info.tenant);
+    connect(store, &Store::changed, this, &MainWindow::onStoreChanged, Qt::UniqueConnection);
+    showCallsOrWelcome();
+}
+
+void MainWindow::onStoreChanged(const StoreChanges &changes)
+{
+    if (!m_reader)
+        return;
+    if (!m_tenant.isValid()) { // the tenant was created after the window opened
+        if (!(changes.kinds & StoreChanges::Tenants))
+            return;
+        if (auto tenant = m_reader->tenant(m_info.tenant); tenant) {
+            m_tenant = tenant->id;
+            m_callsPage->setReader(m_reader.get(), m_tenant, m_info.tenant);
+        }
+        return;
+    }
+    m_callsPage->applyChanges(changes);
+    if (changes.kinds & StoreChanges::Calls)
+        showCallsOrWelcome();
+}
+
+void MainWindow::showCallsOrWelcome()
+{
+    if (!m_callsPage || m_callsPlace->currentWidget() == m_callsPage)
+        return;
+    if (m_callsPage->callsView()->model()->rowCount() == 0) {
+        auto count = m_reader->countCalls(m_tenant);
+        if (!count || *count == 0)
+            return;
+        m_callsPage->callsView()->applyFilters();
+    }
+    m_callsPlace->setCurrentWidget(m_callsPage);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -146,6 +211,8 @@ void MainWindow::updateStatus()
         m_listenStatus->setText(tr("Not receiving webhooks"));
     m_storeStatus->setText(
         tr("Database: %1 · Secrets: %2").arg(m_info.databaseDisplay, m_info.secretBackend));
+    if (!m_storeError.isEmpty())
+        m_listenStatus->setText(m_storeError);
 }
 
 } // namespace CallScope

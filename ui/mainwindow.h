@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storetypes.h"
+
 #include <QHash>
 #include <QMainWindow>
+
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -10,7 +14,10 @@ class QStackedWidget;
 
 namespace CallScope {
 
+class CallsPage;
 class EmptyStatePage;
+class Store;
+class StoreReader;
 class WebhookSetupPanel;
 
 // What the shell shows about the running listener and store.
@@ -45,6 +52,10 @@ public:
     void showPlace(Place place);
     Place currentPlace() const;
     void setShellInfo(const ShellInfo &info);
+    // Shows the store's calls (live, through its change notifications) with a read connection of the
+    // window's own. Until the tenant has a call, the Calls place shows how to connect a provider.
+    void attachStore(Store *store);
+    CallsPage *callsPage() const { return m_callsPage; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,10 +63,18 @@ protected:
 private:
     void retranslateUi();
     void updateStatus();
+    void onStoreChanged(const CallScope::StoreChanges &changes);
+    // The list once there is a call to list, the welcome page before.
+    void showCallsOrWelcome();
 
     ShellInfo m_info;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QStackedWidget *m_callsPlace = nullptr; // the welcome page, then the calls page
+    CallsPage *m_callsPage = nullptr;
+    std::unique_ptr<StoreReader> m_reader;
+    TenantId m_tenant;
+    QString m_storeError;
     WebhookSetupPanel *m_setup = nullptr;
     EmptyStatePage *m_calls = nullptr;
     EmptyStatePage *m_callbacks = nullptr;
