@@ -16,13 +16,18 @@
 // into earlier time, and adds one call with I timeline items.
 //   callscope-bench calls --db URL [--tenant SLUG] [--repeats R] [--cold 0|1]
 // times StoreReader::calls as the calls view uses it: first page, paging, filters, full-text search.
+//   callscope-bench gui --db URL [--tenant SLUG] [--scroll-rows N] [--repeats R]
+// the desktop window on the store (QT_QPA_PLATFORM=offscreen is fine): first page from process
+// start, scrolling frames, filter and search latency, opening the largest call, peak memory.
 #include "benchutil.h"
 #include "growstore.h"
+#include "guibench.h"
 #include "httpbench.h"
 #include "querybench.h"
 #include "store.h"
 #include "testsupport.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -32,6 +37,7 @@
 #include <atomic>
 #include <cstdio>
 #include <deque>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -183,6 +189,7 @@ int usage(FILE *to)
     std::fprintf(to, "usage: callscope-bench grow --db sqlite:///PATH [--calls N] [--long-call-items I]\n"
                      "                            [--clone-events 0|1] [--analyze 0|1]\n");
     std::fprintf(to, "usage: callscope-bench calls --db URL [--tenant SLUG] [--repeats R] [--cold 0|1]\n");
+    std::fprintf(to, "usage: callscope-bench gui --db URL [--tenant SLUG] [--scroll-rows N] [--repeats R]\n");
     return to == stdout ? 0 : 2;
 }
 
@@ -207,7 +214,10 @@ template<typename Set> int readOptions(const QStringList &args, Set set)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The gui mode shows widgets: its application object is a QApplication.
+    const bool gui = argc > 1 && qstrcmp(argv[1], "gui") == 0;
+    const std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv)
+                                                    : new QCoreApplication(argc, argv));
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.at(1) == "--help"_L1)
         return usage(args.size() < 2 ? stderr : stdout);
@@ -298,6 +308,28 @@ int main(int argc, char *argv[])
         if (options.db.isEmpty())
             return usage(stderr);
         return Bench::runCallsBench(options);
+    }
+    if (args.at(1) == "gui"_L1) {
+        Bench::GuiBenchOptions options;
+        const int status = readOptions(args, [&options](const QString &a, const QString &v) {
+            bool ok = true;
+            if (a == "--db"_L1)
+                options.db = v;
+            else if (a == "--tenant"_L1)
+                options.tenant = v;
+            else if (a == "--scroll-rows"_L1)
+                options.scrollRows = v.toInt(&ok);
+            else if (a == "--repeats"_L1)
+                options.repeats = v.toInt(&ok);
+            else
+                return false;
+            return ok && options.scrollRows > 0 && options.repeats > 0;
+        });
+        if (status >= 0)
+            return status;
+        if (options.db.isEmpty())
+            return usage(stderr);
+        return Bench::runGuiBench(options);
     }
     if (args.at(1) != "store"_L1)
         return usage(stderr);
