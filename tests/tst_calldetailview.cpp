@@ -135,75 +135,87 @@ CallDetail bookingCall()
     d.summary.outcome = Outcome::Completed;
     d.summary.endedReason = u"customer hung up"_s;
     d.summary.startedAt = callStart;
-    d.summary.endedAt = callStart + 176'000;
-    d.summary.durationMs = 176'000;
     d.recordingUrl = u"https://recordings.example.com/call_8d1f.wav"_s;
     d.logUrl = u"https://dashboard.example.com/calls/call_8d1f"_s;
     d.costCents = 42.5;
     d.currency = u"USD"_s;
     d.summaryText = u"The caller booked a cleaning for Tuesday after the first slot was taken."_s;
 
-    const QStringList lines{
-        u"Thanks for calling Bright Smile Dental, this is Ava. How can I help you today?"_s,
-        u"Hi, I'd like to book a cleaning, please."_s,
-        u"Of course. Can I have your date of birth so I can find your file?"_s,
-        u"Sure, it's March 3rd, 1988."_s,
-        u"Thank you, Maria. I found your file. Which day works best for you?"_s,
-        u"Is next Monday morning possible?"_s,
-        u"Let me check Monday morning for you."_s,
-        u"Great."_s,
-        u"Monday has a 9:30 with Dr. Chen. Shall I book it?"_s,
-        u"Yes, please book the 9:30."_s,
-        u"I'm sorry, that slot was just taken by someone else. Tuesday at 10:00 is free, would that work?"_s,
-        u"Hmm, okay, Tuesday at ten is fine."_s,
-        u"Booking Tuesday at 10:00 with Dr. Chen now."_s,
-        u"Thank you."_s,
-        u"You're booked for Tuesday at 10:00. Would you like a text reminder?"_s,
-        u"Yes, a text would be great."_s,
-        u"I'll send it to the number you're calling from, ending in 0123."_s,
-        u"Perfect."_s,
-        u"The reminder didn't go out right away, our office will resend it today."_s,
-        u"No problem."_s,
-        u"Is there anything else I can help you with?"_s,
-        u"No, that's all. Thanks!"_s,
-        u"You're welcome, Maria. See you on Tuesday. Goodbye!"_s,
-        u"Bye."_s};
-    for (int i = 0; i < lines.size(); ++i)
-        d.items << turn(2'000 + i * 7'200, 5'600, i % 2 ? u"user"_s : u"agent"_s, lines.at(i));
-
-    d.items << function(u"tc_1"_s, u"lookup_patient"_s, FunctionStatus::Success, 24'000, 24'900,
-                        R"({"dateOfBirth":"1988-03-03","phone":"+14155550123"})",
-                        R"({"patientId":"p_311","name":"Maria Lopez"})");
-    d.items << function(u"tc_2"_s, u"check_availability"_s, FunctionStatus::Success, 45'500, 46'700,
-                        R"({"day":"2026-06-01","period":"morning"})", R"({"slots":["09:30"]})");
-    d.items << function(
-        u"tc_3"_s, u"book_appointment"_s, FunctionStatus::Error, 67'000, 68'300,
-        R"({"patientId":"p_311","date":"2026-06-01","time":"09:30","provider":"Dr. Chen"})", {},
-        R"({"code":"SLOT_TAKEN","message":"The slot 2026-06-01 09:30 was booked by another patient"})");
-    d.items << function(u"tc_4"_s, u"check_availability"_s, FunctionStatus::Success, 68'500, 69'100,
-                        R"({"day":"2026-06-02","period":"morning"})", R"({"slots":["10:00","11:30"]})");
-    d.items << function(u"tc_5"_s, u"book_appointment"_s, FunctionStatus::Success, 88'500, 89'700,
-                        R"({"patientId":"p_311","date":"2026-06-02","time":"10:00"})",
-                        R"({"appointmentId":"a_977"})");
-    d.items << function(u"tc_6"_s, u"send_sms_reminder"_s, FunctionStatus::Timeout, 117'500, 127'500,
-                        R"({"to":"+14155550123","template":"reminder"})", {},
-                        R"({"code":"TIMEOUT","message":"SMS gateway did not answer within 10 s"})");
-
+    // Turns as long as their words take, the next one a moment later; the agent waits for its tools.
+    qint64 t = 1'800;
+    const auto say = [&](const QString &role, const QString &text) {
+        const qint64 length = std::max<qint64>(900, text.size() * 62);
+        d.items << turn(t, length, role, text);
+        t += length + (role == "agent"_L1 ? 650 : 450);
+    };
+    const auto agent = [&](const QString &text) { say(u"agent"_s, text); };
+    const auto user = [&](const QString &text) { say(u"user"_s, text); };
+    const auto run = [&](const QString &id, const QString &name, FunctionStatus status, qint64 length,
+                         const QByteArray &arguments, const QByteArray &result,
+                         const QByteArray &error = {}) {
+        d.items << function(id, name, status, t, t + length, arguments, result, error);
+        t += length + 250;
+    };
     TimelineItem ringing = marker(TimelineItem::Kind::Status, 0);
     ringing.status = u"ringing"_s;
     TimelineItem answered = marker(TimelineItem::Kind::Status, 1'200);
     answered.status = u"in_progress"_s;
-    TimelineItem flow = marker(TimelineItem::Kind::Flow, 30'000);
+    d.items << ringing << answered;
+    agent(u"Thanks for calling Bright Smile Dental, this is Ava. How can I help you today?"_s);
+    user(u"Hi, I'd like to book a cleaning, please."_s);
+    TimelineItem flow = marker(TimelineItem::Kind::Flow, t - 200);
     flow.from = u"greeting"_s;
     flow.to = u"booking"_s;
-    TimelineItem error = marker(TimelineItem::Kind::Error, 68'300);
+    d.items << flow;
+    agent(u"Of course. Can I have your date of birth so I can find your file?"_s);
+    user(u"Sure, it's March 3rd, 1988."_s);
+    run(u"tc_1"_s, u"lookup_patient"_s, FunctionStatus::Success, 900,
+        R"({"dateOfBirth":"1988-03-03","phone":"+14155550123"})",
+        R"({"patientId":"p_311","name":"Maria Lopez"})");
+    agent(u"Thank you, Maria. I found your file. Which day works best for you?"_s);
+    user(u"Is next Monday morning possible?"_s);
+    agent(u"Let me check Monday morning for you."_s);
+    user(u"Great."_s);
+    run(u"tc_2"_s, u"check_availability"_s, FunctionStatus::Success, 1'200,
+        R"({"day":"2026-06-01","period":"morning"})", R"({"slots":["09:30"]})");
+    agent(u"Monday has a 9:30 with Dr. Chen. Shall I book it?"_s);
+    user(u"Yes, please book the 9:30."_s);
+    run(u"tc_3"_s, u"book_appointment"_s, FunctionStatus::Error, 1'300,
+        R"({"patientId":"p_311","date":"2026-06-01","time":"09:30","provider":"Dr. Chen"})", {},
+        R"({"code":"SLOT_TAKEN","message":"The slot 2026-06-01 09:30 was booked by another patient"})");
+    TimelineItem error = marker(TimelineItem::Kind::Error, t - 250);
     error.code = u"SLOT_TAKEN"_s;
     error.severity = u"high"_s;
     error.message = u"The slot 2026-06-01 09:30 was booked by another patient"_s;
-    TimelineItem ended = marker(TimelineItem::Kind::Status, 176'000);
+    d.items << error;
+    run(u"tc_4"_s, u"check_availability"_s, FunctionStatus::Success, 600,
+        R"({"day":"2026-06-02","period":"morning"})", R"({"slots":["10:00","11:30"]})");
+    agent(
+        u"I'm sorry, that slot was just taken by someone else. Tuesday at 10:00 is free, would that work?"_s);
+    user(u"Hmm, okay, Tuesday at ten is fine."_s);
+    agent(u"Booking Tuesday at 10:00 with Dr. Chen now."_s);
+    run(u"tc_5"_s, u"book_appointment"_s, FunctionStatus::Success, 1'200,
+        R"({"patientId":"p_311","date":"2026-06-02","time":"10:00"})", R"({"appointmentId":"a_977"})");
+    user(u"Thank you."_s);
+    agent(u"You're booked for Tuesday at 10:00. Would you like a text reminder?"_s);
+    user(u"Yes, a text would be great."_s);
+    agent(u"I'll send it to the number you're calling from, ending in 0123."_s);
+    run(u"tc_6"_s, u"send_sms_reminder"_s, FunctionStatus::Timeout, 10'000,
+        R"({"to":"+14155550123","template":"reminder"})", {},
+        R"({"code":"TIMEOUT","message":"SMS gateway did not answer within 10 s"})");
+    user(u"Perfect."_s);
+    agent(u"The reminder didn't go out right away, our office will resend it today."_s);
+    user(u"No problem."_s);
+    agent(u"Is there anything else I can help you with?"_s);
+    user(u"No, that's all. Thanks!"_s);
+    agent(u"You're welcome, Maria. See you on Tuesday. Goodbye!"_s);
+    user(u"Bye."_s);
+    TimelineItem ended = marker(TimelineItem::Kind::Status, t + 1'000);
     ended.status = u"ended"_s;
     ended.reason = u"customer hung up"_s;
-    d.items << ringing << answered << flow << error << ended;
+    d.items << ended;
+    d.summary.durationMs = t + 1'000;
+    d.summary.endedAt = callStart + t + 1'000;
     sortItems(d.items);
 
     d.receipts << receipt(1, Provider::Retell, u"call_started"_s, 300,
@@ -324,7 +336,7 @@ void TestCallDetailView::headerShowsTheCallsFacts()
     QCOMPARE(child<QLabel>(u"headerTitle"_s)->text(), u"+14155550123 → +14155550199"_s);
     QVERIFY(child<QLabel>(u"headerOutcome"_s)->text().contains(u"Completed"_s));
     QCOMPARE(child<QLabel>(u"headerAgent"_s)->text(), u"Front desk (dental)"_s);
-    QCOMPARE(child<QLabel>(u"headerDuration"_s)->text(), u"2 min 56 s"_s);
+    QCOMPARE(child<QLabel>(u"headerDuration"_s)->text(), u"1 min 35 s"_s);
     QCOMPARE(child<QLabel>(u"headerCost"_s)->text(), u"0.425 USD"_s);
     const QString links = child<QLabel>(u"headerLinks"_s)->text();
     QVERIFY(links.contains(u"href=\"https://recordings.example.com/call_8d1f.wav\""_s));
@@ -417,7 +429,7 @@ void TestCallDetailView::ctrlWheelZoomsAroundTheMouseAndFitRestores()
     const double fitted = timeline()->pixelsPerSecond();
     const auto [from, to] = timeline()->scale().visibleRange(timeline()->viewport()->height());
     QVERIFY(from <= 0.0);
-    QVERIFY(to >= 176'000.0 - 1.0);
+    QVERIFY(to >= double(m_detail.spanMs()) - 1.0);
 
     const QPoint mouse(300, 400);
     const double before = timeline()->offsetAt(mouse);
@@ -462,8 +474,8 @@ void TestCallDetailView::aLiveCallGrowsAndKeepsZoomScrollAndSelection()
     // that is still running is drawn to the end of the axis.
     CallDetail grown = live;
     grown.items << function(u"tc_0"_s, u"greet_caller"_s, FunctionStatus::Success, 3'000, 3'400, "{}", "{}")
-                << function(u"tc_7"_s, u"transfer_to_staff"_s, FunctionStatus::Pending, 150'000, 0,
-                            R"({"reason":"billing question"})", {});
+                << function(u"tc_7"_s, u"transfer_to_staff"_s, FunctionStatus::Pending,
+                            live.spanMs() - 20'000, 0, R"({"reason":"billing question"})", {});
     sortItems(grown.items);
     QCOMPARE(grown.items.size(), live.items.size() + 2);
     m_view->setDetail(grown);
@@ -478,7 +490,7 @@ void TestCallDetailView::aLiveCallGrowsAndKeepsZoomScrollAndSelection()
     QVERIFY(!timeline()->itemRect(added).isEmpty());
     const int pending = indexOf(grown, u"tc_7"_s);
     QVERIFY(clickItem(pending));
-    const int runningFor = int((grown.spanMs() - 150'000) / 1000.0 * timeline()->pixelsPerSecond());
+    const int runningFor = int(20'000 / 1000.0 * timeline()->pixelsPerSecond());
     const QRect bar = timeline()->itemRect(pending);
     QVERIFY2(bar.height() >= runningFor - 2 || bar.bottom() >= timeline()->viewport()->height() - 1,
              qPrintable(u"%1 px tall, running for %2 px"_s.arg(bar.height()).arg(runningFor)));
@@ -684,7 +696,7 @@ void TestCallDetailView::exportPngWritesTheTimeline()
     QVERIFY(image.width() >= 1000);
     // The whole call at the current zoom: taller than the screen shows.
     const double pps = timeline()->pixelsPerSecond();
-    QVERIFY2(image.height() >= int(176 * pps),
+    QVERIFY2(image.height() >= int(m_detail.spanMs() / 1000.0 * pps),
              qPrintable(u"%1 px at %2 px/s"_s.arg(image.height()).arg(pps)));
     // Not blank: the painter drew more than the background.
     QSet<QRgb> colours;

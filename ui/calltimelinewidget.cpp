@@ -22,8 +22,6 @@ namespace CallScope {
 
 namespace {
 
-// Below this a whole-call fit is too dense to read: a new call opens at this zoom from its start.
-constexpr double readablePixelsPerSecond = 14.0;
 constexpr double zoomStep = 1.25;
 
 // Ours and the platform's, once each: a sequence listed twice would be ambiguous and do nothing.
@@ -155,10 +153,11 @@ TimeScale CallTimelineWidget::initialScale() const
     const double view = std::max(1.0, f.height - f.headerHeight);
     const TimeScale fitted = TimeScale::fitting(m_layout.contentStartMs(), m_layout.contentEndMs(), view,
                                                 TimelineLayout::topMargin);
-    if (fitted.pixelsPerSecond() >= readablePixelsPerSecond)
+    // A fit too dense to read opens at a readable zoom from the call's start instead.
+    const double readable = m_layout.readablePixelsPerSecond();
+    if (fitted.pixelsPerSecond() >= readable)
         return fitted;
-    return TimeScale(readablePixelsPerSecond, m_layout.contentStartMs() - TimelineLayout::topMargin * 1000.0 /
-                                                                              readablePixelsPerSecond);
+    return TimeScale(readable, m_layout.contentStartMs() - TimelineLayout::topMargin * 1000.0 / readable);
 }
 
 void CallTimelineWidget::setScale(const TimeScale &scale)

@@ -20,6 +20,10 @@ constexpr double sideMargin = 10;
 constexpr double bubbleGap = 3;
 constexpr double cardGap = 3;
 constexpr double columnGap = 6;
+// How many turns on a bubble may reach when the ones in between leave it room.
+constexpr int bubbleReach = 6;
+// The least room between an agent's bubble and a user's beside it.
+constexpr double bubbleSideGap = 6;
 
 } // namespace
 
@@ -107,6 +111,15 @@ double TimelineLayout::contentPixels(const Frame &f) const
     return topMargin + bottom + bottomMargin;
 }
 
+double TimelineLayout::readablePixelsPerSecond() const
+{
+    // Room for a bubble of a few lines between two turns that follow each other as usual.
+    constexpr double bubblePixels = 72;
+    if (m_typicalTurnGapMs <= 0)
+        return 14.0;
+    return std::clamp(bubblePixels * 1000.0 / m_typicalTurnGapMs, 14.0, 60.0);
+}
+
 void TimelineLayout::rebuildIndexes()
 {
     const QList<TimelineItem> &items = m_detail.items;
@@ -138,6 +151,20 @@ void TimelineLayout::rebuildIndexes()
             m_markers.append(i);
         }
     }
+    QList<double> gaps;
+    gaps.reserve(m_turns.size());
+    for (int k = 1; k < m_turns.size(); ++k) {
+        const qint64 gap = items.at(m_turns.at(k)).offsetMs - items.at(m_turns.at(k - 1)).offsetMs;
+        if (gap > 0)
+            gaps.append(double(gap));
+    }
+    m_typicalTurnGapMs = 0;
+    if (!gaps.isEmpty()) {
+        const auto middle = gaps.begin() + gaps.size() / 2;
+        std::nth_element(gaps.begin(), middle, gaps.end());
+        m_typicalTurnGapMs = *middle;
+    }
+
     std::stable_sort(m_functions.begin(), m_functions.end(),
                      [](const FunctionEntry &a, const FunctionEntry &b) { return a.startMs < b.startMs; });
     const double axisEnd =
@@ -233,7 +260,8 @@ TimelineLayout::Columns TimelineLayout::computeColumns(double pixelsPerSecond) c
 
 double TimelineLayout::bubbleMaxTextWidth(const Frame &f) const
 {
-    return std::max(60.0, (f.transcriptRight - f.transcriptLeft) * 0.86 - 2 * bubblePadH);
+    // Room beside a long turn for a short reply from the other side.
+    return std::max(60.0, (f.transcriptRight - f.transcriptLeft) * 0.74 - 2 * bubblePadH);
 }
 
 const TimelineLayout::BubbleText &TimelineLayout::bubbleText(int itemIndex, int width) const
@@ -277,33 +305,47 @@ int TimelineLayout::turnPosition(int itemIndex) const
     return it != m_turns.cend() && *it == itemIndex ? int(it - m_turns.cbegin()) : -1;
 }
 
+std::pair<double, double> TimelineLayout::bubbleSpan(const Frame &f, int itemIndex) const
+{
+    const TimelineItem &item = m_detail.items.at(itemIndex);
+    const QFontMetricsF bold(m_boldSmallFont);
+    const QFontMetricsF small(m_smallFont);
+    const BubbleText &text = bubbleText(itemIndex, int(bubbleMaxTextWidth(f)));
+    const double captionWidth = bold.horizontalAdvance(CallPresentation::role(item.role)) +
+                                small.horizontalAdvance(CallPresentation::offset(item.offsetMs)) + 24;
+    const double width =
+        std::min(bubbleMaxTextWidth(f), std::max(text.naturalWidth, captionWidth)) + 2 * bubblePadH;
+    const double left = item.role == "user"_L1 ? f.transcriptRight - width : f.transcriptLeft;
+    return {left, left + width};
+}
+
 TimelineLayout::Drawable TimelineLayout::turnDrawable(const Frame &f, int turnPos, bool expanded) const
 {
     const int index = m_turns.at(turnPos);
-    const TimelineItem &item = m_detail.items.at(index);
-    const double top = f.y(item.offsetMs);
-    const double desired = bubbleHeight(f, index);
-    double height = desired;
-    // A bubble ends where the next turn starts, so that every bubble sits at its own time; the
-    // selected one shows all of its text on top of its neighbours.
-    if (!expanded && turnPos + 1 < m_turns.size())
-        height = std::min(height, f.y(m_detail.items.at(m_turns.at(turnPos + 1)).offsetMs) - top - bubbleGap);
+    const double top = f.y(m_detail.items.at(index).offsetMs);
+    const auto [left, right] = bubbleSpan(f, index);
+    double height = bubbleHeight(f, index);
+    // A bubble ends where the next turn in its way starts, so that every bubble sits at its own
+    // time: a short reply on the other side leaves it room, a few turns on at most. The selected
+    // one shows all of its text on top of its neighbours.
+    for (int next = turnPos + 1; !expanded && next < m_turns.size(); ++next) {
+        const int other = m_turns.at(next);
+        const double otherTop = f.y(m_detail.items.at(other).offsetMs);
+        if (otherTop - top - bubbleGap >= height)
+            break;
+        const auto [otherLeft, otherRight] = bubbleSpan(f, other);
+        const bool inTheWay = otherLeft < right + bubbleSideGap && otherRight > left - bubbleSideGap;
+        if (inTheWay || next - turnPos >= bubbleReach) {
+            height = otherTop - top - bubbleGap;
+            break;
+        }
+    }
     height = std::max(height, 4.0);
-
-    const QFontMetricsF bold(m_boldSmallFont);
-    const QFontMetricsF small(m_smallFont);
-    const BubbleText &text = bubbleText(index, int(bubbleMaxTextWidth(f)));
-    const double captionWidth = bold.horizontalAdvance(CallPresentation::role(item.role)) +
-                                small.horizontalAdvance(CallPresentation::offset(item.offsetMs)) + 24;
-    const double laneWidth = f.transcriptRight - f.transcriptLeft;
-    const double width =
-        std::min(laneWidth * 0.86, std::max(text.naturalWidth, captionWidth) + 2 * bubblePadH);
-    const double left = item.role == "user"_L1 ? f.transcriptRight - width : f.transcriptLeft;
 
     Drawable d;
     d.type = DrawType::Turn;
     d.index = index;
-    d.rect = QRectF(left, top, width, height);
+    d.rect = QRectF(left, top, right - left, height);
     if (height >= 2 * bubblePadV + m_smallLineHeight + 2 + m_lineHeight - 0.5)
         d.detail = 2;
     else if (height >= m_lineHeight + 2)
@@ -404,11 +446,10 @@ QList<TimelineLayout::Drawable> TimelineLayout::collect(const Frame &f, const Se
     const auto [t0, t1] = f.visibleRange();
     const QList<TimelineItem> &items = m_detail.items;
 
-    // Turns: a bubble never reaches past the next turn's start, so one before the view is enough.
+    // Turns: a bubble never reaches further than a few turns on, so that many before the view do.
     auto firstTurn = std::lower_bound(m_turns.cbegin(), m_turns.cend(), t0,
                                       [&](int index, double at) { return items.at(index).offsetMs < at; });
-    if (firstTurn != m_turns.cbegin())
-        --firstTurn;
+    firstTurn -= std::min<qsizetype>(bubbleReach, firstTurn - m_turns.cbegin());
     const auto lastTurn = std::upper_bound(
         firstTurn, m_turns.cend(), t1, [&](double at, int index) { return at < items.at(index).offsetMs; });
     double lastTop = -std::numeric_limits<double>::infinity();

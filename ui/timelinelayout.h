@@ -108,6 +108,9 @@ public:
     // The height of everything from the call's start to below its last bubble.
     double contentPixels(const Frame &f) const;
 
+    // A zoom at which most bubbles show their text: the call's turns' usual spacing decides.
+    double readablePixelsPerSecond() const;
+
     // What is on screen, in painting order: turns, functions, markers, then the selected turn.
     QList<Drawable> collect(const Frame &f, const Selection &selection) const;
     int itemAt(const Frame &f, QPointF pos, const Selection &selection) const;
@@ -136,12 +139,15 @@ private:
     const Columns &columnsFor(double pixelsPerSecond) const;
     Columns computeColumns(double pixelsPerSecond) const;
     double bubbleHeight(const Frame &f, int itemIndex) const;
+    // Where a bubble is across its lane: the agent's on the left, the user's on the right.
+    std::pair<double, double> bubbleSpan(const Frame &f, int itemIndex) const;
     Drawable turnDrawable(const Frame &f, int turnPos, bool expanded) const;
     Drawable functionDrawable(const Frame &f, const Columns &columns, int entryPos) const;
     void placeMarkers(const Frame &f, const Selection &selection, QList<Drawable> &out) const;
 
     CallDetail m_detail;
     qint64 m_spanMs = 0;
+    double m_typicalTurnGapMs = 0; // the median time from one turn's start to the next one's
     QList<int> m_turns;
     QList<FunctionEntry> m_functions;
     QList<double> m_functionMaxEnd; // running maximum of the entries' ends: who reaches into view
