@@ -756,6 +756,16 @@ void TestCallDetailView::tenThousandItemsOpenQuickly()
     const qint64 fitted = timer.elapsed();
     qInfo("fit + paint of the whole 10 000-item call: %lld ms", fitted);
     QVERIFY2(fitted < 400, qPrintable(QString::number(fitted)));
+
+    // The PNG of all of it: every bubble measured once, the image at most 16 000 pixels tall.
+    QTemporaryDir dir;
+    timer.restart();
+    QVERIFY(m_view->exportPng(dir.filePath(u"big.png"_s)).has_value());
+    const qint64 exported = timer.elapsed();
+    const QImage image(dir.filePath(u"big.png"_s));
+    qInfo("PNG export of the 10 000-item call: %lld ms, %d x %d px", exported, image.width(), image.height());
+    QVERIFY(image.height() <= 16'000);
+    QVERIFY2(exported < 5'000, qPrintable(QString::number(exported)));
 }
 
 void TestCallDetailView::paintsInTheDarkPalette()
