@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "calllistmodel.h"
 
+#include "callpresentation.h"
 #include "storereader.h"
 
 #include <QColor>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 #include <QScopedValueRollback>
 
 #include <algorithm>
@@ -17,28 +20,12 @@ namespace CallScope {
 
 namespace {
 
-// Readable on light and dark backgrounds; the words carry the meaning, the colour only helps.
-QColor outcomeColor(Outcome outcome)
+// The application's palette (light or dark) for the outcome colours; a default one without a GUI.
+QPalette palette()
 {
-    switch (outcome) {
-    case Outcome::Completed:
-        return QColor(0x2e, 0x9d, 0x4f);
-    case Outcome::NoAnswer:
-        return QColor(0x8a, 0x8f, 0x98);
-    case Outcome::Busy:
-        return QColor(0xc7, 0x7c, 0x0e);
-    case Outcome::Failed:
-        return QColor(0xd6, 0x36, 0x36);
-    case Outcome::Voicemail:
-        return QColor(0x8e, 0x5b, 0xc9);
-    case Outcome::Transferred:
-        return QColor(0x2f, 0x7e, 0xd8);
-    }
-    return {};
+    return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) ? QGuiApplication::palette()
+                                                                         : QPalette();
 }
-
-const QColor errorColor(0xd6, 0x36, 0x36);
-const QColor staleColor(0xc7, 0x7c, 0x0e);
 
 // Ids for one IN list at a time.
 constexpr int idsPerRead = 500;
@@ -291,73 +278,10 @@ int CallListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString CallListModel::providerName(CallScope::Provider provider)
+QString CallListModel::statusText(CallStatus status, bool stale)
 {
-    switch (provider) {
-    case CallScope::Provider::Retell:
-        return u"Retell"_s;
-    case CallScope::Provider::Vapi:
-        return u"Vapi"_s;
-    case CallScope::Provider::Ultravox:
-        return u"Ultravox"_s;
-    case CallScope::Provider::LiveKit:
-        return u"LiveKit"_s;
-    case CallScope::Provider::Twilio:
-        return u"Twilio"_s;
-    case CallScope::Provider::Backend:
-        return tr("Backend");
-    }
-    return {};
-}
-
-QString CallListModel::statusName(CallStatus status, bool stale)
-{
-    QString name;
-    switch (status) {
-    case CallStatus::Queued:
-        name = tr("Queued");
-        break;
-    case CallStatus::Ringing:
-        name = tr("Ringing");
-        break;
-    case CallStatus::InProgress:
-        name = tr("In progress");
-        break;
-    case CallStatus::Ended:
-        name = tr("Ended");
-        break;
-    }
+    const QString name = CallPresentation::callStatus(status);
     return stale ? tr("%1 · stale").arg(name) : name;
-}
-
-QString CallListModel::outcomeName(CallScope::Outcome outcome)
-{
-    switch (outcome) {
-    case CallScope::Outcome::Completed:
-        return tr("Completed");
-    case CallScope::Outcome::NoAnswer:
-        return tr("No answer");
-    case CallScope::Outcome::Busy:
-        return tr("Busy");
-    case CallScope::Outcome::Failed:
-        return tr("Failed");
-    case CallScope::Outcome::Voicemail:
-        return tr("Voicemail");
-    case CallScope::Outcome::Transferred:
-        return tr("Transferred");
-    }
-    return {};
-}
-
-QString CallListModel::directionName(const QString &direction)
-{
-    if (direction == "inbound"_L1)
-        return tr("Inbound");
-    if (direction == "outbound"_L1)
-        return tr("Outbound");
-    if (direction == "web"_L1)
-        return tr("Web");
-    return direction;
 }
 
 QString CallListModel::durationText(std::optional<qint64> ms)
@@ -386,9 +310,9 @@ QVariant CallListModel::display(const CallSummary &call, int column) const
                        locale.toString(at.time(), u"HH:mm"_s));
     }
     case Provider:
-        return providerName(call.provider);
+        return CallPresentation::provider(call.provider);
     case Direction:
-        return directionName(call.direction);
+        return CallPresentation::direction(call.direction);
     case Caller:
         return call.fromNumber;
     case Callee:
@@ -398,9 +322,9 @@ QVariant CallListModel::display(const CallSummary &call, int column) const
     case Duration:
         return durationText(call.durationMs);
     case Status:
-        return statusName(call.status, call.stale);
+        return statusText(call.status, call.stale);
     case Outcome:
-        return call.outcome ? outcomeName(*call.outcome) : QString();
+        return call.outcome ? CallPresentation::outcome(*call.outcome) : QString();
     case Functions:
         return call.functionCallCount;
     case Errors:
@@ -436,18 +360,18 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (column == Outcome && call.outcome)
-            return outcomeColor(*call.outcome);
+            return CallPresentation::outcomeColor(call.outcome, palette());
         if (column == Errors && call.errorCount > 0)
-            return errorColor;
+            return CallPresentation::errorColor(palette());
         if (column == Status && call.stale)
-            return staleColor;
+            return CallPresentation::warningColor(palette());
         return {};
     case Qt::DecorationRole:
         // A colour swatch beside the word (never the colour alone).
         if (column == Outcome && call.outcome)
-            return outcomeColor(*call.outcome);
+            return CallPresentation::outcomeColor(call.outcome, palette());
         if (column == Status && call.stale)
-            return staleColor;
+            return CallPresentation::warningColor(palette());
         return {};
     case Qt::ToolTipRole:
         if (column == Status && call.stale)
@@ -455,6 +379,8 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
                       "a webhook may have been lost.");
         if (column == Outcome && !call.endedReason.isEmpty())
             return tr("Ended reason: %1").arg(call.endedReason);
+        if (column == Agent || column == Caller || column == Callee) // in full where the column cuts it
+            return display(call, column);
         if (column == Started)
             return QLocale().toString(
                 QDateTime::fromMSecsSinceEpoch(call.startedAt.value_or(call.sortAt)).toLocalTime(),

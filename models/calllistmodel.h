@@ -75,11 +75,9 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     static CallOrder orderOf(int column);
-    // Display text for values shown elsewhere too (the timeline's header).
-    static QString providerName(CallScope::Provider provider);
-    static QString statusName(CallStatus status, bool stale);
-    static QString outcomeName(CallScope::Outcome outcome);
-    static QString directionName(const QString &direction);
+    // A status in words, marked when the call went stale.
+    static QString statusText(CallStatus status, bool stale);
+    // A duration for the list's column: "2:16", "1:02:05".
     static QString durationText(std::optional<qint64> ms);
 
 public slots:

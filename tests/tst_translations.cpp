@@ -48,11 +48,26 @@ void TestTranslations::complete()
         } else if (xml.name() == "translation"_L1) {
             ++messages;
             const bool unfinished = xml.attributes().value("type"_L1) == "unfinished"_L1;
-            const QString translation = xml.readElementText();
-            if (unfinished || translation.isEmpty())
-                problems << u"untranslated: "_s + source;
-            else if (placeholders(source) != placeholders(translation))
-                problems << u"placeholders differ: "_s + source;
+            // A plural message (%n) has one <numerusform> per German plural form; each must be there.
+            QStringList forms;
+            QString text;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isCharacters())
+                    text += xml.text();
+                else if (xml.isStartElement() && xml.name() == "numerusform"_L1)
+                    forms << xml.readElementText();
+                else if (xml.isEndElement() && xml.name() == "translation"_L1)
+                    break;
+            }
+            if (forms.isEmpty())
+                forms << text;
+            for (const QString &translation : std::as_const(forms)) {
+                if (unfinished || translation.trimmed().isEmpty())
+                    problems << u"untranslated: "_s + source;
+                else if (placeholders(source) != placeholders(translation))
+                    problems << u"placeholders differ: "_s + source;
+            }
         }
     }
     QVERIFY(!xml.hasError());

@@ -2,143 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CallScope::MainWindow</name>
-    <message>
-        <source>CallScope</source>
-        <translation>CallScope</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>Anrufe</translation>
-    </message>
-    <message>
-        <source>Callbacks</source>
-        <translation>Rückrufe</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Diagramme</translation>
-    </message>
-    <message>
-        <source>No calls yet</source>
-        <translation>Noch keine Anrufe</translation>
-    </message>
-    <message>
-        <source>Every call your voice agents handle will appear here as soon as its first webhook arrives: who called, what the agent said, which functions ran and which failed. Give each provider its webhook URL below and store its signing secret; CallScope refuses unsigned webhooks.</source>
-        <translation>Jeder Anruf Ihrer Sprachagenten erscheint hier, sobald sein erster Webhook eintrifft: wer angerufen hat, was der Agent gesagt hat, welche Funktionen liefen und welche fehlschlugen. Geben Sie jedem Anbieter unten seine Webhook-URL und hinterlegen Sie sein Signaturgeheimnis; CallScope weist unsignierte Webhooks ab.</translation>
-    </message>
-    <message>
-        <source>No one is waiting for a callback</source>
-        <translation>Niemand wartet auf einen Rückruf</translation>
-    </message>
-    <message>
-        <source>When a caller asks to be called back, or a transfer to your staff fails, the request appears here: most urgent and oldest first, ready to dial.</source>
-        <translation>Wenn ein Anrufer um Rückruf bittet oder eine Weiterleitung an Ihr Team fehlschlägt, erscheint die Anfrage hier: die dringendste und älteste zuerst, bereit zum Wählen.</translation>
-    </message>
-    <message>
-        <source>No errors</source>
-        <translation>Keine Fehler</translation>
-    </message>
-    <message>
-        <source>Failed function calls, broken transfers and provider errors are grouped here by cause, with how often they happened and on which calls.</source>
-        <translation>Fehlgeschlagene Funktionsaufrufe, abgebrochene Weiterleitungen und Anbieterfehler werden hier nach Ursache gruppiert, mit ihrer Häufigkeit und den betroffenen Anrufen.</translation>
-    </message>
-    <message>
-        <source>No data to chart yet</source>
-        <translation>Noch keine Daten für Diagramme</translation>
-    </message>
-    <message>
-        <source>Calls and outcomes per day, success rate, function latency and callback resolution times are charted here once calls arrive.</source>
-        <translation>Anrufe und Ergebnisse pro Tag, Erfolgsquote, Funktionslatenz und Bearbeitungszeiten von Rückrufen werden hier dargestellt, sobald Anrufe eintreffen.</translation>
-    </message>
-    <message>
-        <source>Receiving webhooks on %1</source>
-        <translation>Empfängt Webhooks auf %1</translation>
-    </message>
-    <message>
-        <source>Not receiving webhooks: %1</source>
-        <translation>Empfängt keine Webhooks: %1</translation>
-    </message>
-    <message>
-        <source>Not receiving webhooks</source>
-        <translation>Empfängt keine Webhooks</translation>
-    </message>
-    <message>
-        <source>Database: %1 · Secrets: %2</source>
-        <translation>Datenbank: %1 · Geheimnisse: %2</translation>
-    </message>
-</context>
-<context>
-    <name>CallScope::WebhookSetupPanel</name>
-    <message>
-        <source>Webhook URLs to give each provider</source>
-        <translation>Webhook-URLs für die Anbieter</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the %1 webhook URL</source>
-        <translation>Die %1-Webhook-URL kopieren</translation>
-    </message>
-    <message>
-        <source>Retell dashboard → your agent → Webhook URL. Retell signs with your API key: store it as retell.apiKey.</source>
-        <translation>Retell-Dashboard → Ihr Agent → Webhook URL. Retell signiert mit Ihrem API-Schlüssel: hinterlegen Sie ihn als retell.apiKey.</translation>
-    </message>
-    <message>
-        <source>Vapi dashboard → your assistant → Advanced → Server URL, with a Server URL secret stored as vapi.secret.</source>
-        <translation>Vapi-Dashboard → Ihr Assistent → Advanced → Server URL, mit einem Server-URL-Geheimnis, hinterlegt als vapi.secret.</translation>
-    </message>
-    <message>
-        <source>Create an Ultravox webhook (Webhooks API) with this URL; store its secret as ultravox.webhookSecret.</source>
-        <translation>Legen Sie mit dieser URL einen Ultravox-Webhook an (Webhooks-API); hinterlegen Sie sein Geheimnis als ultravox.webhookSecret.</translation>
-    </message>
-    <message>
-        <source>LiveKit Cloud → Settings → Webhooks → add this URL; store the signing key pair as livekit.apiKey and livekit.apiSecret.</source>
-        <translation>LiveKit Cloud → Settings → Webhooks → diese URL hinzufügen; hinterlegen Sie das Schlüsselpaar als livekit.apiKey und livekit.apiSecret.</translation>
-    </message>
-    <message>
-        <source>Twilio console → your number → Voice → Call status changes; store your Auth Token as twilio.authToken.</source>
-        <translation>Twilio-Konsole → Ihre Nummer → Voice → Call status changes; hinterlegen Sie Ihr Auth Token als twilio.authToken.</translation>
-    </message>
-    <message>
-        <source>✓ Secret stored</source>
-        <translation>✓ Geheimnis hinterlegt</translation>
-    </message>
-    <message>
-        <source>⚠ No secret yet</source>
-        <translation>⚠ Noch kein Geheimnis</translation>
-    </message>
-    <message>
-        <source>Webhooks from %1 are verified and stored.</source>
-        <translation>Webhooks von %1 werden geprüft und gespeichert.</translation>
-    </message>
-    <message>
-        <source>Webhooks from %1 are refused (401) until its signing secret is stored.</source>
-        <translation>Webhooks von %1 werden abgewiesen (401), bis das Signaturgeheimnis hinterlegt ist.</translation>
-    </message>
-    <message>
-        <source>Store a provider&apos;s signing secret with: %1</source>
-        <translation>Ein Signaturgeheimnis hinterlegen Sie mit: %1</translation>
-    </message>
-    <message>
-        <source>Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest token from %2.</source>
-        <translation>Ihr eigenes Backend meldet Tool-Aufrufe, Gesprächsbeiträge und Rückrufwünsche an %1, mit einem Ingest-Token aus %2.</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>CallScope cannot start</source>
-        <translation>CallScope kann nicht starten</translation>
-    </message>
-</context>
-<context>
     <name>CallScope::CallDetailView</name>
     <message>
         <source>Export JSON…</source>
@@ -267,6 +130,65 @@
     <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallListModel</name>
+    <message>
+        <source>%1 · stale</source>
+        <translation>%1 · veraltet</translation>
+    </message>
+    <message>
+        <source>No event has arrived for this call for a long time although it has not ended: a webhook may have been lost.</source>
+        <translation>Zu diesem Anruf ist lange kein Ereignis mehr eingegangen, obwohl er nicht beendet wurde: Vielleicht ging ein Webhook verloren.</translation>
+    </message>
+    <message>
+        <source>Ended reason: %1</source>
+        <translation>Beendigungsgrund: %1</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>Callee</source>
+        <translation>Angerufen</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -456,6 +378,90 @@
     </message>
 </context>
 <context>
+    <name>CallScope::CallsPage</name>
+    <message>
+        <source>Cannot open the call: %1</source>
+        <translation>Der Anruf lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot update the call: %1</source>
+        <translation>Der Anruf lässt sich nicht aktualisieren: %1</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Alle Anrufe</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallsView</name>
+    <message>
+        <source>Cannot read calls: %1</source>
+        <translation>Anrufe lassen sich nicht lesen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calls shown, more as you scroll</source>
+        <translation>
+            <numerusform>%n Anruf angezeigt, mehr beim Blättern</numerusform>
+            <numerusform>%n Anrufe angezeigt, mehr beim Blättern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search words, functions, numbers (Ctrl+F)</source>
+        <translation>Wörter, Funktionen, Nummern suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Searches what was said, function names and arguments. Every word is matched as the start of a word. Digits alone search the end of the caller&apos;s and callee&apos;s numbers.</source>
+        <translation>Durchsucht das Gesagte, Funktionsnamen und Argumente. Jedes Wort passt auf Wortanfänge. Nur Ziffern suchen das Ende der Rufnummern von Anrufer und Angerufenem.</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebige Zeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Alle Anbieter</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Jedes Ergebnis</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Alle Agenten</translation>
+    </message>
+    <message>
+        <source>With errors only</source>
+        <translation>Nur mit Fehlern</translation>
+    </message>
+</context>
+<context>
     <name>CallScope::JsonInspector</name>
     <message>
         <source>Copied ✓</source>
@@ -468,6 +474,81 @@
     <message>
         <source>Copy to the clipboard</source>
         <translation>In die Zwischenablage kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::MainWindow</name>
+    <message>
+        <source>CallScope</source>
+        <translation>CallScope</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Rückrufe</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Noch keine Anrufe</translation>
+    </message>
+    <message>
+        <source>Every call your voice agents handle will appear here as soon as its first webhook arrives: who called, what the agent said, which functions ran and which failed. Give each provider its webhook URL below and store its signing secret; CallScope refuses unsigned webhooks.</source>
+        <translation>Jeder Anruf Ihrer Sprachagenten erscheint hier, sobald sein erster Webhook eintrifft: wer angerufen hat, was der Agent gesagt hat, welche Funktionen liefen und welche fehlschlugen. Geben Sie jedem Anbieter unten seine Webhook-URL und hinterlegen Sie sein Signaturgeheimnis; CallScope weist unsignierte Webhooks ab.</translation>
+    </message>
+    <message>
+        <source>No one is waiting for a callback</source>
+        <translation>Niemand wartet auf einen Rückruf</translation>
+    </message>
+    <message>
+        <source>When a caller asks to be called back, or a transfer to your staff fails, the request appears here: most urgent and oldest first, ready to dial.</source>
+        <translation>Wenn ein Anrufer um Rückruf bittet oder eine Weiterleitung an Ihr Team fehlschlägt, erscheint die Anfrage hier: die dringendste und älteste zuerst, bereit zum Wählen.</translation>
+    </message>
+    <message>
+        <source>No errors</source>
+        <translation>Keine Fehler</translation>
+    </message>
+    <message>
+        <source>Failed function calls, broken transfers and provider errors are grouped here by cause, with how often they happened and on which calls.</source>
+        <translation>Fehlgeschlagene Funktionsaufrufe, abgebrochene Weiterleitungen und Anbieterfehler werden hier nach Ursache gruppiert, mit ihrer Häufigkeit und den betroffenen Anrufen.</translation>
+    </message>
+    <message>
+        <source>No data to chart yet</source>
+        <translation>Noch keine Daten für Diagramme</translation>
+    </message>
+    <message>
+        <source>Calls and outcomes per day, success rate, function latency and callback resolution times are charted here once calls arrive.</source>
+        <translation>Anrufe und Ergebnisse pro Tag, Erfolgsquote, Funktionslatenz und Bearbeitungszeiten von Rückrufen werden hier dargestellt, sobald Anrufe eintreffen.</translation>
+    </message>
+    <message>
+        <source>Receiving webhooks on %1</source>
+        <translation>Empfängt Webhooks auf %1</translation>
+    </message>
+    <message>
+        <source>Not receiving webhooks: %1</source>
+        <translation>Empfängt keine Webhooks: %1</translation>
+    </message>
+    <message>
+        <source>Not receiving webhooks</source>
+        <translation>Empfängt keine Webhooks</translation>
+    </message>
+    <message>
+        <source>Database: %1 · Secrets: %2</source>
+        <translation>Datenbank: %1 · Geheimnisse: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the database: %1</source>
+        <translation>Die Datenbank lässt sich nicht lesen: %1</translation>
     </message>
 </context>
 <context>
@@ -728,6 +809,72 @@ Auf und Ab gehen durch den Anruf; Strg+Mausrad zoomt.</translation>
     <message>
         <source>Function calls</source>
         <translation>Funktionsaufrufe</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::WebhookSetupPanel</name>
+    <message>
+        <source>Webhook URLs to give each provider</source>
+        <translation>Webhook-URLs für die Anbieter</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the %1 webhook URL</source>
+        <translation>Die %1-Webhook-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Retell dashboard → your agent → Webhook URL. Retell signs with your API key: store it as retell.apiKey.</source>
+        <translation>Retell-Dashboard → Ihr Agent → Webhook URL. Retell signiert mit Ihrem API-Schlüssel: hinterlegen Sie ihn als retell.apiKey.</translation>
+    </message>
+    <message>
+        <source>Vapi dashboard → your assistant → Advanced → Server URL, with a Server URL secret stored as vapi.secret.</source>
+        <translation>Vapi-Dashboard → Ihr Assistent → Advanced → Server URL, mit einem Server-URL-Geheimnis, hinterlegt als vapi.secret.</translation>
+    </message>
+    <message>
+        <source>Create an Ultravox webhook (Webhooks API) with this URL; store its secret as ultravox.webhookSecret.</source>
+        <translation>Legen Sie mit dieser URL einen Ultravox-Webhook an (Webhooks-API); hinterlegen Sie sein Geheimnis als ultravox.webhookSecret.</translation>
+    </message>
+    <message>
+        <source>LiveKit Cloud → Settings → Webhooks → add this URL; store the signing key pair as livekit.apiKey and livekit.apiSecret.</source>
+        <translation>LiveKit Cloud → Settings → Webhooks → diese URL hinzufügen; hinterlegen Sie das Schlüsselpaar als livekit.apiKey und livekit.apiSecret.</translation>
+    </message>
+    <message>
+        <source>Twilio console → your number → Voice → Call status changes; store your Auth Token as twilio.authToken.</source>
+        <translation>Twilio-Konsole → Ihre Nummer → Voice → Call status changes; hinterlegen Sie Ihr Auth Token als twilio.authToken.</translation>
+    </message>
+    <message>
+        <source>✓ Secret stored</source>
+        <translation>✓ Geheimnis hinterlegt</translation>
+    </message>
+    <message>
+        <source>⚠ No secret yet</source>
+        <translation>⚠ Noch kein Geheimnis</translation>
+    </message>
+    <message>
+        <source>Webhooks from %1 are verified and stored.</source>
+        <translation>Webhooks von %1 werden geprüft und gespeichert.</translation>
+    </message>
+    <message>
+        <source>Webhooks from %1 are refused (401) until its signing secret is stored.</source>
+        <translation>Webhooks von %1 werden abgewiesen (401), bis das Signaturgeheimnis hinterlegt ist.</translation>
+    </message>
+    <message>
+        <source>Store a provider&apos;s signing secret with: %1</source>
+        <translation>Ein Signaturgeheimnis hinterlegen Sie mit: %1</translation>
+    </message>
+    <message>
+        <source>Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest token from %2.</source>
+        <translation>Ihr eigenes Backend meldet Tool-Aufrufe, Gesprächsbeiträge und Rückrufwünsche an %1, mit einem Ingest-Token aus %2.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>CallScope cannot start</source>
+        <translation>CallScope kann nicht starten</translation>
     </message>
 </context>
 </TS>

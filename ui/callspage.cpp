@@ -4,6 +4,7 @@
 #include "calldetail.h"
 #include "calldetailview.h"
 #include "calllistmodel.h"
+#include "callpresentation.h"
 #include "callsview.h"
 #include "storereader.h"
 
@@ -124,7 +125,7 @@ QString CallsPage::tabTitle(qint64 callId) const
         return {};
     const CallSummary &call = view->detail().summary;
     const QString who = call.direction == "outbound"_L1 ? call.toNumber : call.fromNumber;
-    const QString name = who.isEmpty() ? CallListModel::providerName(call.provider) : who;
+    const QString name = who.isEmpty() ? CallPresentation::provider(call.provider) : who;
     const QString running = call.status == CallStatus::Ended ? QString() : u" ●"_s;
     return name + running;
 }

@@ -2,6 +2,7 @@
 #include "callsview.h"
 
 #include "calllistmodel.h"
+#include "callpresentation.h"
 #include "storereader.h"
 
 #include <QAction>
@@ -80,15 +81,19 @@ CallsView::CallsView(QWidget *parent)
     m_count->setObjectName(u"callsCount"_s);
 
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(220);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     for (QComboBox *box : {m_range, m_provider, m_status, m_outcome, m_agent})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
+    // The search box and the count on one line, the filters under it: room for German words.
+    auto *searchLine = new QHBoxLayout;
+    searchLine->setSpacing(8);
+    searchLine->addWidget(m_search, 1);
+    searchLine->addWidget(m_count);
     auto *filters = new QHBoxLayout;
     filters->setSpacing(8);
-    filters->addWidget(m_search, 2);
     filters->addWidget(m_range);
     filters->addWidget(m_provider);
     filters->addWidget(m_status);
@@ -96,7 +101,6 @@ CallsView::CallsView(QWidget *parent)
     filters->addWidget(m_agent);
     filters->addWidget(m_errorsOnly);
     filters->addStretch(1);
-    filters->addWidget(m_count);
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -123,6 +127,7 @@ CallsView::CallsView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 0);
     layout->setSpacing(8);
+    layout->addLayout(searchLine);
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
 
@@ -300,15 +305,15 @@ void CallsView::updateColumnWidths()
     QStringList statuses;
     for (CallStatus status :
          {CallStatus::Queued, CallStatus::Ringing, CallStatus::InProgress, CallStatus::Ended})
-        statuses << CallListModel::statusName(status, false);
+        statuses << CallPresentation::callStatus(status);
     QStringList outcomes;
     for (Outcome outcome : {Outcome::Completed, Outcome::NoAnswer, Outcome::Busy, Outcome::Failed,
                             Outcome::Voicemail, Outcome::Transferred})
-        outcomes << CallListModel::outcomeName(outcome);
+        outcomes << CallPresentation::outcome(outcome);
     const QList<QStringList> samples{
         started,
-        {u"Ultravox"_s, u"LiveKit"_s, CallListModel::providerName(Provider::Backend)},
-        {CallListModel::directionName(u"inbound"_s), CallListModel::directionName(u"outbound"_s)},
+        {u"Ultravox"_s, u"LiveKit"_s, CallPresentation::provider(Provider::Backend)},
+        {CallPresentation::direction(u"inbound"_s), CallPresentation::direction(u"outbound"_s)},
         {u"+4917012345678"_s},
         {u"+4917012345678"_s},
         {},
@@ -327,7 +332,7 @@ void CallsView::updateColumnWidths()
         for (const QString &text : samples.at(column))
             width = std::max(width, body.horizontalAdvance(text) + padding);
         if (column == CallListModel::Outcome)
-            width += m_table->iconSize().width() > 0 ? m_table->iconSize().width() : 16;
+            width += m_table->style()->pixelMetric(QStyle::PM_SmallIconSize) + 12;
         m_table->setColumnWidth(column, width);
     }
 }
@@ -390,16 +395,16 @@ void CallsView::retranslateUi()
     QList<std::pair<QString, QVariant>> providers{{tr("All providers"), {}}};
     for (Provider p : {Provider::Retell, Provider::Vapi, Provider::Ultravox, Provider::LiveKit,
                        Provider::Twilio, Provider::Backend})
-        providers.append({CallListModel::providerName(p), int(p)});
+        providers.append({CallPresentation::provider(p), int(p)});
     refill(m_provider, providers);
     QList<std::pair<QString, QVariant>> statuses{{tr("Any status"), {}}};
     for (CallStatus s : {CallStatus::Queued, CallStatus::Ringing, CallStatus::InProgress, CallStatus::Ended})
-        statuses.append({CallListModel::statusName(s, false), int(s)});
+        statuses.append({CallPresentation::callStatus(s), int(s)});
     refill(m_status, statuses);
     QList<std::pair<QString, QVariant>> outcomes{{tr("Any outcome"), {}}};
     for (Outcome o : {Outcome::Completed, Outcome::NoAnswer, Outcome::Busy, Outcome::Failed,
                       Outcome::Voicemail, Outcome::Transferred})
-        outcomes.append({CallListModel::outcomeName(o), int(o)});
+        outcomes.append({CallPresentation::outcome(o), int(o)});
     refill(m_outcome, outcomes);
     {
         const QSignalBlocker block(m_agent);

@@ -303,15 +303,19 @@ void TimelinePainter::paintFunction(QPainter &p, const Drawable &d) const
     nameFont.setBold(true);
     p.setFont(nameFont);
     p.setPen(text);
-    p.drawText(
-        QRectF(left, y, width, m_layout.lineHeight()), Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(nameFont).elidedText(CallPresentation::functionLabel(item), Qt::ElideRight, width));
+    // Two lines: the name alone (a long versioned name keeps its room), then the status and how long
+    // it ran, so the duration is never the part cut off.
+    const QString name = item.trace.name.isEmpty() ? CallPresentation::functionLabel(item) : item.trace.name;
+    p.drawText(QRectF(left, y, width, m_layout.lineHeight()), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(nameFont).elidedText(name, Qt::ElideRight, width));
     y += m_layout.lineHeight();
     p.setFont(status == FunctionStatus::Success ? m_layout.smallFont() : m_layout.boldSmallFont());
     p.setPen(statusText);
-    p.drawText(
-        QRectF(left, y, width, m_layout.smallLineHeight()), Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(p.font()).elidedText(CallPresentation::functionStatus(status), Qt::ElideRight, width));
+    QString second = CallPresentation::functionStatus(status);
+    if (const auto ran = CallPresentation::functionDuration(item.trace))
+        second += u" · "_s + CallPresentation::duration(*ran);
+    p.drawText(QRectF(left, y, width, m_layout.smallLineHeight()), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(p.font()).elidedText(second, Qt::ElideRight, width));
     p.restore();
 }
 
