@@ -83,7 +83,7 @@ CallsView::CallsView(QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
     m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(250);
+    m_searchDelay->setInterval(150); // a pause in typing, not a wait after it
     for (QComboBox *box : {m_range, m_provider, m_status, m_outcome, m_agent})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
