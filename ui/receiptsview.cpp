@@ -90,8 +90,12 @@ public:
             case Received:
                 return CallPresentation::localTime(r.receivedAtMs);
             case CallTime:
-                return m_callStartMs ? u"+"_s + CallPresentation::offset(r.receivedAtMs - *m_callStartMs, 100)
-                                     : QString();
+                if (!m_callStartMs)
+                    return QString();
+                // Before the call's start (a ringing webhook) the offset carries its own minus sign.
+                if (r.receivedAtMs < *m_callStartMs)
+                    return CallPresentation::offset(r.receivedAtMs - *m_callStartMs, 100);
+                return QString(u"+"_s + CallPresentation::offset(r.receivedAtMs - *m_callStartMs, 100));
             case Provider:
                 return CallPresentation::provider(r.provider);
             case EventType:
@@ -200,8 +204,8 @@ ReceiptsView::ReceiptsView(QWidget *parent)
     split->setChildrenCollapsible(false);
     split->addWidget(m_table);
     split->addWidget(detail);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(split);
