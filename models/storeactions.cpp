@@ -18,27 +18,6 @@ StoreError conflict(const QString &message)
     return StoreError{StoreError::Kind::Conflict, message};
 }
 
-std::expected<void, StoreError> audit(WriteContext &context, qint64 tenantId, const QString &actor,
-                                      const QString &action, const QString &entity, const QString &entityId,
-                                      const QString &detail)
-{
-    auto insert =
-        context.prepared(u"INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!insert)
-        return std::unexpected(insert.error());
-    const QVariantList values{tenantId,
-                              QDateTime::currentMSecsSinceEpoch(),
-                              actor,
-                              action,
-                              entity,
-                              entityId,
-                              detail.isEmpty() ? QVariant() : QVariant(detail)};
-    for (int i = 0; i < values.size(); ++i)
-        (*insert)->bind(i, values.at(i));
-    return (*insert)->exec();
-}
-
 std::expected<void, StoreError> execute(WriteContext &context, const QString &sql, const QVariantList &values)
 {
     auto statement = context.prepared(sql);
@@ -47,6 +26,17 @@ std::expected<void, StoreError> execute(WriteContext &context, const QString &sq
     for (int i = 0; i < values.size(); ++i)
         (*statement)->bind(i, values.at(i));
     return (*statement)->exec();
+}
+
+std::expected<void, StoreError> audit(WriteContext &context, qint64 tenantId, const QString &actor,
+                                      const QString &action, const QString &entity, const QString &entityId,
+                                      const QString &detail)
+{
+    return execute(context,
+                   u"INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                   {tenantId, QDateTime::currentMSecsSinceEpoch(), actor, action, entity, entityId,
+                    detail.isEmpty() ? QVariant() : QVariant(detail)});
 }
 
 } // namespace

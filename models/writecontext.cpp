@@ -5,6 +5,7 @@
 #include "sqlconnection.h"
 
 #include <QDateTime>
+#include <QStringList>
 #include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
@@ -30,6 +31,22 @@ QVariant nullable(const QString &text)
 template<typename T> QVariant nullable(const std::optional<T> &value)
 {
     return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+// `columns` (the first a BIGINT) equal to those of one of `rows` rows of parameters: a plain
+// comparison for one row, a VALUES list for several.
+QString matchesOneOf(const QStringList &columns, qsizetype rows)
+{
+    if (rows == 1)
+        return columns.join(u" = ? AND "_s) + u" = ?"_s;
+    QString row = u"(CAST(? AS BIGINT)"_s;
+    for (qsizetype i = 1; i < columns.size(); ++i)
+        row += u", ?"_s;
+    row += u')';
+    QString sql = u'(' + columns.join(u", "_s) + u") IN (VALUES "_s + row;
+    for (qsizetype i = 1; i < rows; ++i)
+        sql += u", "_s + row;
+    return sql + u')';
 }
 
 } // namespace
@@ -369,16 +386,8 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
     QSet<CallKey> found;
     for (qsizetype first = 0; first < keys.size(); first += chunkSize) {
         const qsizetype count = std::min<qsizetype>(chunkSize, keys.size() - first);
-        QString sql = u"SELECT id, tenant_id, provider, provider_call_id FROM calls WHERE "_s;
-        if (count == 1) {
-            sql += u"tenant_id = ? AND provider = ? AND provider_call_id = ?"_s;
-        } else {
-            sql += u"(tenant_id, provider, provider_call_id) IN (VALUES (CAST(? AS BIGINT), ?, ?)"_s;
-            for (qsizetype i = 1; i < count; ++i)
-                sql += u", (CAST(? AS BIGINT), ?, ?)"_s;
-            sql += u')';
-        }
-        auto select = prepared(sql);
+        auto select = prepared(u"SELECT id, tenant_id, provider, provider_call_id FROM calls WHERE "_s +
+                               matchesOneOf({u"tenant_id"_s, u"provider"_s, u"provider_call_id"_s}, count));
         if (!select)
             return std::unexpected(select.error());
         SqlStatement &query = **select;
@@ -621,17 +630,10 @@ std::expected<QHash<CallKey, qint64>, StoreError> WriteContext::platformCallsFor
     const int chunkSize = rowsPerStatement(m_backend);
     for (qsizetype first = 0; first < unknown.size(); first += chunkSize) {
         const qsizetype count = std::min<qsizetype>(chunkSize, unknown.size() - first);
-        QString sql = u"SELECT tenant_id, twilio_call_sid, MIN(id) FROM calls WHERE "_s;
-        if (count == 1) {
-            sql += u"tenant_id = ? AND twilio_call_sid = ?"_s;
-        } else {
-            sql += u"(tenant_id, twilio_call_sid) IN (VALUES (CAST(? AS BIGINT), ?)"_s;
-            for (qsizetype i = 1; i < count; ++i)
-                sql += u", (CAST(? AS BIGINT), ?)"_s;
-            sql += u')';
-        }
-        sql += u" AND provider <> 'twilio' AND merged_into IS NULL GROUP BY tenant_id, twilio_call_sid"_s;
-        auto select = prepared(sql);
+        auto select = prepared(
+            u"SELECT tenant_id, twilio_call_sid, MIN(id) FROM calls WHERE "_s +
+            matchesOneOf({u"tenant_id"_s, u"twilio_call_sid"_s}, count) +
+            u" AND provider <> 'twilio' AND merged_into IS NULL GROUP BY tenant_id, twilio_call_sid"_s);
         if (!select)
             return std::unexpected(select.error());
         SqlStatement &query = **select;
