@@ -20,11 +20,27 @@ std::optional<DatabaseUrl> benchDatabase(const QString &option, const QTemporary
     return *parsed;
 }
 
+QString benchPassword(const DatabaseUrl &url)
+{
+    return url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password;
+}
+
+double elapsedMs(const QElapsedTimer &clock)
+{
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
 double percentile(const std::vector<double> &sorted, double p)
 {
     if (sorted.empty())
         return 0;
     return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return percentile(values, 0.5);
 }
 
 } // namespace CallScope::Bench

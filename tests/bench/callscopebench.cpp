@@ -20,6 +20,7 @@
 // the desktop window on the store (QT_QPA_PLATFORM=offscreen is fine): first page from process
 // start, scrolling frames, filter and search latency, opening the largest call, peak memory.
 #include "benchutil.h"
+#include "callsbench.h"
 #include "growstore.h"
 #include "guibench.h"
 #include "httpbench.h"
@@ -90,8 +91,7 @@ int storeBench(const StoreBenchOptions &options)
     if (!database)
         return 2;
     DatabaseUrl url = *database;
-    auto opened =
-        Store::open(url, url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password);
+    auto opened = Store::open(url, Bench::benchPassword(url));
     if (!opened) {
         std::fprintf(stderr, "callscope-bench: %s\n", qPrintable(opened.error().message));
         return 1;
@@ -210,6 +210,15 @@ template<typename Set> int readOptions(const QStringList &args, Set set)
     return -1;
 }
 
+// A 0|1 option's value into `out`; false when it is neither.
+bool readFlag(const QString &value, bool &out)
+{
+    if (value != "0"_L1 && value != "1"_L1)
+        return false;
+    out = value == "1"_L1;
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -273,10 +282,10 @@ int main(int argc, char *argv[])
                 options.calls = v.toLongLong(&ok);
             else if (a == "--long-call-items"_L1)
                 options.longCallItems = v.toInt(&ok);
-            else if (a == "--clone-events"_L1 && (v == "0"_L1 || v == "1"_L1))
-                options.cloneEvents = v == "1"_L1;
-            else if (a == "--analyze"_L1 && (v == "0"_L1 || v == "1"_L1))
-                options.analyze = v == "1"_L1;
+            else if (a == "--clone-events"_L1)
+                ok = readFlag(v, options.cloneEvents);
+            else if (a == "--analyze"_L1)
+                ok = readFlag(v, options.analyze);
             else
                 return false;
             return ok && options.calls > 0 && options.longCallItems >= 0;
@@ -297,8 +306,8 @@ int main(int argc, char *argv[])
                 options.tenant = v;
             else if (a == "--repeats"_L1)
                 options.repeats = v.toInt(&ok);
-            else if (a == "--cold"_L1 && (v == "0"_L1 || v == "1"_L1))
-                options.cold = v == "1"_L1;
+            else if (a == "--cold"_L1)
+                ok = readFlag(v, options.cold);
             else
                 return false;
             return ok && options.repeats > 0;

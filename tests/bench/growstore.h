@@ -25,19 +25,10 @@ struct GrowOptions
 // SQLite only; the store must not be in use.
 int runGrow(const GrowOptions &options);
 
-struct CallsBenchOptions
+// The provider call id (a Retell call) of the long call runGrow adds.
+inline QString longCallProviderId()
 {
-    QString db;
-    QString tenant = QStringLiteral("default");
-    int repeats = 5;
-    // Before each case, one run more on a store read from disk: a new connection, and the store's
-    // files dropped from the page cache (posix_fadvise, this file only). Printed as "cold".
-    bool cold = false;
-};
-
-// Times StoreReader::calls on a store as the calls view asks it: the first page, paging by cursor,
-// filters, full-text search (a common word, a rare word, an absent word, the last digits of a
-// number) and prints the median, min and max of `repeats` runs per case.
-int runCallsBench(const CallsBenchOptions &options);
+    return QStringLiteral("callscope-bench-long-call");
+}
 
 } // namespace CallScope::Bench

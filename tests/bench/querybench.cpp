@@ -118,7 +118,7 @@ int runQueryBench(const QueryBenchOptions &options)
     if (!database)
         return 2;
     DatabaseUrl url = *database;
-    const QString password = url.password.isEmpty() ? qEnvironmentVariable("PGPASSWORD") : url.password;
+    const QString password = benchPassword(url);
 
     const SampleCalls::Secrets secrets;
     const QString secretsFile = dir.filePath(u"secrets.json"_s);
@@ -236,7 +236,7 @@ int runQueryBench(const QueryBenchOptions &options)
         clock.start();
         const Test::HttpAnswer answer = client.exchange(request, 60'000);
         if (ms)
-            *ms = double(clock.nsecsElapsed()) / 1e6;
+            *ms = elapsedMs(clock);
         if (answer.status != 200) {
             std::fprintf(stderr, "callscope-bench: GET %s: %d %s\n", target.constData(), answer.status,
                          answer.body.constData());
