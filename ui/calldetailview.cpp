@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGridLayout>
 #include <QImageWriter>
 #include <QJsonDocument>
@@ -17,7 +16,6 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -60,6 +58,12 @@ QString link(const QString &url, const QString &text)
         return {};
     return u"<a href=\"%1\">%2</a>"_s.arg(parsed.toString(QUrl::FullyEncoded).toHtmlEscaped(),
                                           text.toHtmlEscaped());
+}
+
+std::unexpected<QString> cannotWrite(const QString &path, const QString &reason)
+{
+    return std::unexpected(
+        CallDetailView::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
 } // namespace
@@ -219,14 +223,18 @@ void CallDetailView::setFileChooser(FileChooser chooser)
     m_fileChooser = std::move(chooser);
 }
 
+const CallDetail &CallDetailView::detail() const
+{
+    return m_timeline->detail();
+}
+
 void CallDetailView::setDetail(const CallDetail &detail)
 {
-    const bool sameCall = detail.summary.id != 0 && detail.summary.id == m_detail.summary.id;
-    m_detail = detail;
+    const bool sameCall = detail.summary.id != 0 && detail.summary.id == this->detail().summary.id;
     if (!sameCall)
         m_exportStatus->hide();
     m_timeline->setDetail(detail);
-    m_inspector->showItem(m_timeline->detail(), m_timeline->selectedIndex());
+    m_inspector->showItem(detail, m_timeline->selectedIndex());
     m_receipts->setReceipts(detail.receipts, detail.summary.startedAt);
     updateHeader();
 }
@@ -267,11 +275,12 @@ void CallDetailView::retranslateUi()
 
 void CallDetailView::updateHeader()
 {
-    const CallSummary &call = m_detail.summary;
-    const bool loaded = call.id != 0 || !m_detail.items.isEmpty() || !m_detail.receipts.isEmpty();
+    const CallDetail &detail = this->detail();
+    const CallSummary &call = detail.summary;
+    const bool loaded = call.id != 0 || !detail.items.isEmpty() || !detail.receipts.isEmpty();
     m_exportJson->setEnabled(loaded);
     m_exportPng->setEnabled(loaded);
-    m_tabs->setTabText(1, tr("Receipts (%1)").arg(m_detail.receipts.size()));
+    m_tabs->setTabText(1, tr("Receipts (%1)").arg(detail.receipts.size()));
 
     const QString dash = u"—"_s;
     if (!call.fromNumber.isEmpty() || !call.toNumber.isEmpty()) {
@@ -288,9 +297,7 @@ void CallDetailView::updateHeader()
     // The outcome in colour, with a symbol and a word.
     QString state;
     QColor color;
-    if (!loaded) {
-        state.clear();
-    } else if (call.stale) {
+    if (call.stale) {
         color = CallPresentation::warningColor(palette());
         state = tr("⚠ Stale: no end received");
     } else if (call.status == CallStatus::Ended) {
@@ -300,9 +307,9 @@ void CallDetailView::updateHeader()
         color = CallPresentation::outcomeColor(std::nullopt, palette());
         state = u"◌ "_s + CallPresentation::callStatus(call.status);
     }
-    m_outcome->setText(state.isEmpty() ? QString()
-                                       : u"<span style=\"color:%1;font-weight:600\">%2</span>"_s.arg(
-                                             color.name(), state.toHtmlEscaped()));
+    m_outcome->setText(!loaded ? QString()
+                               : u"<span style=\"color:%1;font-weight:600\">%2</span>"_s.arg(
+                                     color.name(), state.toHtmlEscaped()));
 
     const auto plain = [&dash](const QString &text) { return text.isEmpty() ? dash : text.toHtmlEscaped(); };
     m_values[AgentFact]->setText(plain(call.agent));
@@ -315,14 +322,13 @@ void CallDetailView::updateHeader()
     if (call.durationMs)
         duration = CallPresentation::duration(*call.durationMs).toHtmlEscaped();
     else if (loaded && call.status != CallStatus::Ended)
-        duration =
-            tr("running, %1 so far").arg(CallPresentation::duration(m_detail.spanMs())).toHtmlEscaped();
+        duration = tr("running, %1 so far").arg(CallPresentation::duration(detail.spanMs())).toHtmlEscaped();
     m_values[DurationFact]->setText(duration);
     m_values[EndedReasonFact]->setText(plain(call.endedReason));
     QString cost = dash;
-    if (m_detail.costCents) {
+    if (detail.costCents) {
         // As many decimals as the amount has (a provider may bill fractions of a cent), at least two.
-        const double amount = *m_detail.costCents / 100.0;
+        const double amount = *detail.costCents / 100.0;
         const auto exact = [amount](int decimals) {
             const double scaled = amount * std::pow(10.0, decimals);
             return std::abs(scaled - std::round(scaled)) < 1e-6;
@@ -331,32 +337,29 @@ void CallDetailView::updateHeader()
         while (decimals < 6 && !exact(decimals))
             ++decimals;
         cost = QLocale().toString(amount, 'f', decimals);
-        if (!m_detail.currency.isEmpty())
-            cost += u' ' + m_detail.currency.toHtmlEscaped();
+        if (!detail.currency.isEmpty())
+            cost += u' ' + detail.currency.toHtmlEscaped();
     }
     m_values[CostFact]->setText(cost);
     QStringList links;
-    if (const QString recording = link(m_detail.recordingUrl, tr("Recording")); !recording.isEmpty())
+    if (const QString recording = link(detail.recordingUrl, tr("Recording")); !recording.isEmpty())
         links << recording;
-    if (const QString log = link(m_detail.logUrl, tr("Provider log")); !log.isEmpty())
+    if (const QString log = link(detail.logUrl, tr("Provider log")); !log.isEmpty())
         links << log;
     m_values[LinksFact]->setText(links.isEmpty() ? dash : links.join(u" · "_s));
 
-    m_summary->setText(m_detail.summaryText.isEmpty() ? QString()
-                                                      : tr("Summary: %1").arg(m_detail.summaryText));
-    m_summary->setVisible(!m_detail.summaryText.isEmpty());
+    m_summary->setText(detail.summaryText.isEmpty() ? QString() : tr("Summary: %1").arg(detail.summaryText));
+    m_summary->setVisible(!detail.summaryText.isEmpty());
 }
 
 std::expected<void, QString> CallDetailView::exportBundle(const QString &path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return std::unexpected(
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    file.write(QJsonDocument(callBundleJson(m_detail, m_tenantSlug)).toJson(QJsonDocument::Indented));
+        return cannotWrite(path, file.errorString());
+    file.write(QJsonDocument(callBundleJson(detail(), m_tenantSlug)).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return std::unexpected(
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return cannotWrite(path, file.errorString());
     return {};
 }
 
@@ -365,21 +368,18 @@ std::expected<void, QString> CallDetailView::exportPng(const QString &path) cons
     const QImage image = m_timeline->renderToImage(std::max(1000, m_timeline->viewport()->width()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return std::unexpected(
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return cannotWrite(path, file.errorString());
     QImageWriter writer(&file, "png");
     if (!writer.write(image))
-        return std::unexpected(
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), writer.errorString()));
+        return cannotWrite(path, writer.errorString());
     if (!file.commit())
-        return std::unexpected(
-            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return cannotWrite(path, file.errorString());
     return {};
 }
 
 QString CallDetailView::suggestedFileName(const QString &extension) const
 {
-    const CallSummary &call = m_detail.summary;
+    const CallSummary &call = detail().summary;
     QString name = call.uuid.isEmpty() ? QString::number(call.id) : call.uuid;
     name.replace(QRegularExpression(u"[^A-Za-z0-9_.-]"_s), u"_"_s);
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

@@ -37,9 +37,8 @@ public:
     void setTenantSlug(const QString &slug);
     // The same call again (it grew live) keeps the timeline's zoom, scroll and selection.
     void setDetail(const CallDetail &detail);
-    const CallDetail &detail() const { return m_detail; }
+    const CallDetail &detail() const;
     CallTimelineWidget *timeline() const { return m_timeline; }
-    TimelineInspector *inspector() const { return m_inspector; }
     ReceiptsView *receipts() const { return m_receipts; }
 
     std::expected<void, QString> exportBundle(const QString &path) const;
@@ -56,7 +55,6 @@ private:
     void exportInteractively(bool png);
     QString suggestedFileName(const QString &extension) const;
 
-    CallDetail m_detail;
     QString m_tenantSlug;
     FileChooser m_fileChooser;
 

@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -85,13 +84,15 @@ void CallTimelineWidget::retranslateUi()
 
 void CallTimelineWidget::setDetail(const CallDetail &detail)
 {
-    const CallDetail previous = m_layout.detail();
-    const bool sameCall = detail.summary.id != 0 && detail.summary.id == previous.summary.id;
+    const bool sameCall = detail.summary.id != 0 && detail.summary.id == m_layout.detail().summary.id;
     // At the bottom (or all of the call on screen) the view follows a call that grows.
     const bool follow = sameCall && atBottom();
+    std::optional<TimelineItem> selected;
+    if (sameCall && m_selection.selected >= 0)
+        selected = m_layout.detail().items.at(m_selection.selected);
     m_layout.setDetail(detail);
     if (sameCall) {
-        keepSelection(previous);
+        keepSelection(selected);
         if (m_autoScale == AutoScale::Fit) {
             fitToCall();
         } else {
@@ -110,14 +111,13 @@ void CallTimelineWidget::setDetail(const CallDetail &detail)
     viewport()->update();
 }
 
-void CallTimelineWidget::keepSelection(const CallDetail &previous)
+void CallTimelineWidget::keepSelection(const std::optional<TimelineItem> &selected)
 {
-    if (m_selection.selected < 0 || m_selection.selected >= previous.items.size()) {
-        m_selection.selected = -1;
-        m_selection.highlighted.clear();
+    if (!selected) {
+        m_selection = {};
         return;
     }
-    const TimelineItem old = previous.items.at(m_selection.selected);
+    const TimelineItem &old = *selected;
     const int oldIndex = m_selection.selected;
     int found = -1;
     const QList<TimelineItem> &items = m_layout.detail().items;
@@ -147,17 +147,20 @@ TimelineLayout::Frame CallTimelineWidget::viewFrame() const
     return m_layout.frame(QSizeF(viewport()->size()), m_scale);
 }
 
+TimeScale CallTimelineWidget::fittedScale() const
+{
+    return TimeScale::fitting(m_layout.contentStartMs(), m_layout.contentEndMs(), viewFrame().viewHeight(),
+                              TimelineLayout::topMargin);
+}
+
 TimeScale CallTimelineWidget::initialScale() const
 {
-    const TimelineLayout::Frame f = viewFrame();
-    const double view = std::max(1.0, f.height - f.headerHeight);
-    const TimeScale fitted = TimeScale::fitting(m_layout.contentStartMs(), m_layout.contentEndMs(), view,
-                                                TimelineLayout::topMargin);
+    const TimeScale fitted = fittedScale();
     // A fit too dense to read opens at a readable zoom from the call's start instead.
     const double readable = m_layout.readablePixelsPerSecond();
     if (fitted.pixelsPerSecond() >= readable)
         return fitted;
-    return TimeScale(readable, m_layout.contentStartMs() - TimelineLayout::topMargin * 1000.0 / readable);
+    return m_layout.scaleAt(readable, 0.0);
 }
 
 void CallTimelineWidget::setScale(const TimeScale &scale)
@@ -166,50 +169,35 @@ void CallTimelineWidget::setScale(const TimeScale &scale)
     applyScale(scale);
 }
 
+// Kept within the content: no further up than its top, no further down than its bottom.
 void CallTimelineWidget::applyScale(const TimeScale &scale)
 {
-    const double pps = scale.pixelsPerSecond();
-    const double start = m_layout.contentStartMs();
     const TimelineLayout::Frame f = m_layout.frame(QSizeF(viewport()->size()), scale);
-    const double view = std::max(1.0, f.height - f.headerHeight);
-    const double maxScroll = std::max(0.0, m_layout.contentPixels(f) - view);
-    const double scroll =
-        std::clamp((scale.originMs() - start) * pps / 1000.0 + TimelineLayout::topMargin, 0.0, maxScroll);
-    const TimeScale clamped(pps, start + (scroll - TimelineLayout::topMargin) * 1000.0 / pps);
-    const bool changed = !(clamped == m_scale);
-    m_scale = clamped;
+    const double scroll = std::clamp(m_layout.scrollOf(scale), 0.0, m_layout.maxScroll(f));
+    m_scale = m_layout.scaleAt(scale.pixelsPerSecond(), scroll);
     updateScrollBar();
     viewport()->update();
-    if (changed)
-        emit scaleChanged();
 }
 
 void CallTimelineWidget::updateScrollBar()
 {
     const TimelineLayout::Frame f = viewFrame();
-    const double pps = m_scale.pixelsPerSecond();
-    const double view = std::max(1.0, f.height - f.headerHeight);
-    const int maxScroll = int(std::ceil(std::max(0.0, m_layout.contentPixels(f) - view)));
-    const double scroll =
-        (m_scale.originMs() - m_layout.contentStartMs()) * pps / 1000.0 + TimelineLayout::topMargin;
+    const int maxScroll = int(std::ceil(m_layout.maxScroll(f)));
     QScopedValueRollback guard(m_syncingScrollBar, true);
     QScrollBar *bar = verticalScrollBar();
     bar->setRange(0, maxScroll);
-    bar->setPageStep(std::max(1, int(view * 0.9)));
+    bar->setPageStep(std::max(1, int(f.viewHeight() * 0.9)));
     bar->setSingleStep(std::max(1, int(m_layout.lineHeight() * 3)));
-    bar->setValue(std::clamp(int(std::lround(scroll)), 0, maxScroll));
+    bar->setValue(std::clamp(int(std::lround(m_layout.scrollOf(m_scale))), 0, maxScroll));
 }
 
 void CallTimelineWidget::scrollContentsBy(int, int)
 {
     if (m_syncingScrollBar)
         return;
-    const double pps = m_scale.pixelsPerSecond();
-    m_scale = TimeScale(pps, m_layout.contentStartMs() +
-                                 (verticalScrollBar()->value() - TimelineLayout::topMargin) * 1000.0 / pps);
+    m_scale = m_layout.scaleAt(m_scale.pixelsPerSecond(), verticalScrollBar()->value());
     m_autoScale = AutoScale::None;
     viewport()->update();
-    emit scaleChanged();
 }
 
 bool CallTimelineWidget::atBottom() const
@@ -220,20 +208,12 @@ bool CallTimelineWidget::atBottom() const
 
 void CallTimelineWidget::scrollToBottom()
 {
-    const TimelineLayout::Frame f = viewFrame();
-    const double view = std::max(1.0, f.height - f.headerHeight);
-    const double pps = m_scale.pixelsPerSecond();
-    const double scroll = std::max(0.0, m_layout.contentPixels(f) - view);
-    applyScale(
-        TimeScale(pps, m_layout.contentStartMs() + (scroll - TimelineLayout::topMargin) * 1000.0 / pps));
+    applyScale(m_layout.scaleAt(m_scale.pixelsPerSecond(), m_layout.maxScroll(viewFrame())));
 }
 
 void CallTimelineWidget::fitToCall()
 {
-    const TimelineLayout::Frame f = viewFrame();
-    const double view = std::max(1.0, f.height - f.headerHeight);
-    applyScale(TimeScale::fitting(m_layout.contentStartMs(), m_layout.contentEndMs(), view,
-                                  TimelineLayout::topMargin));
+    applyScale(fittedScale());
     m_autoScale = AutoScale::Fit;
 }
 
@@ -295,22 +275,22 @@ void CallTimelineWidget::select(int index, bool scroll)
         ensureVisible(index);
     if (index == m_selection.selected)
         return;
+    const CallDetail &detail = m_layout.detail();
+    const std::optional<TimelineItem::Kind> kind =
+        index >= 0 ? std::optional(detail.items.at(index).kind) : std::nullopt;
     m_selection.selected = index;
     m_selection.highlighted.clear();
-    if (index >= 0) {
-        const TimelineItem::Kind kind = m_layout.detail().items.at(index).kind;
-        if (kind == TimelineItem::Kind::Transcript) {
-            m_selection.highlighted = m_layout.detail().functionsDuring(index);
-        } else if (kind == TimelineItem::Kind::Function) {
-            if (const int turn = m_layout.detail().turnOf(index); turn >= 0)
-                m_selection.highlighted = {turn};
-        }
+    if (kind == TimelineItem::Kind::Transcript) {
+        m_selection.highlighted = detail.functionsDuring(index);
+    } else if (kind == TimelineItem::Kind::Function) {
+        if (const int turn = detail.turnOf(index); turn >= 0)
+            m_selection.highlighted = {turn};
     }
     viewport()->update();
     emit selectionChanged(index);
-    if (index >= 0 && m_layout.detail().items.at(index).kind == TimelineItem::Kind::Function)
+    if (kind == TimelineItem::Kind::Function)
         emit functionSelected(index);
-    if (index >= 0 && m_layout.detail().items.at(index).kind == TimelineItem::Kind::Transcript)
+    else if (kind == TimelineItem::Kind::Transcript)
         emit turnSelected(index);
 }
 
@@ -350,8 +330,7 @@ QImage CallTimelineWidget::renderToImage(int width, int maxHeight) const
 {
     width = std::max(width, 480);
     const double start = m_layout.contentStartMs();
-    TimeScale scale(m_scale.pixelsPerSecond(),
-                    start - TimelineLayout::topMargin * 1000.0 / m_scale.pixelsPerSecond());
+    TimeScale scale = m_layout.scaleAt(m_scale.pixelsPerSecond(), 0.0);
     TimelineLayout::Frame f = m_layout.frame(QSizeF(width, 1000), scale);
     double height = f.headerHeight + m_layout.contentPixels(f);
     if (height > maxHeight) {

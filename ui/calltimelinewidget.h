@@ -64,7 +64,6 @@ signals:
     void selectionChanged(int itemIndex);
     void functionSelected(int itemIndex);
     void turnSelected(int itemIndex);
-    void scaleChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -90,11 +89,13 @@ private:
     void updateScrollBar();
     void applyScale(const TimeScale &scale);
     void zoomAt(double factor, double anchorPixel);
+    TimeScale fittedScale() const;
     TimeScale initialScale() const;
     bool atBottom() const;
     void scrollToBottom();
     void select(int index, bool scroll);
-    void keepSelection(const CallDetail &previous);
+    // Finds the item that was selected again in the grown call: its index may have moved.
+    void keepSelection(const std::optional<TimelineItem> &selected);
 
     QString toolTipFor(int index) const;
 

@@ -132,11 +132,6 @@ void JsonInspector::setText(const QString &text)
     updateHeight();
 }
 
-QString JsonInspector::text() const
-{
-    return m_text->toPlainText();
-}
-
 std::optional<QString> JsonInspector::prettyJson(QByteArrayView text)
 {
     const std::optional<QJsonValue> value = jsonValue(text.trimmed());

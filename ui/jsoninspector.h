@@ -28,8 +28,6 @@ public:
     // Pretty JSON when `json` is one JSON value, else its text as it is.
     void setJson(const QByteArray &json);
     void setText(const QString &text);
-    QString text() const;
-    QPlainTextEdit *textView() const { return m_text; }
     // Never taller than its text needs (a short value leaves the room to the blocks below it).
     void setFitToContent(bool fit);
     void retranslateUi();

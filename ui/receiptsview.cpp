@@ -89,13 +89,13 @@ public:
             switch (index.column()) {
             case Received:
                 return CallPresentation::localTime(r.receivedAtMs);
-            case CallTime:
+            case CallTime: {
                 if (!m_callStartMs)
                     return QString();
                 // Before the call's start (a ringing webhook) the offset carries its own minus sign.
-                if (r.receivedAtMs < *m_callStartMs)
-                    return CallPresentation::offset(r.receivedAtMs - *m_callStartMs, 100);
-                return QString(u"+"_s + CallPresentation::offset(r.receivedAtMs - *m_callStartMs, 100));
+                const QString at = CallPresentation::offset(r.receivedAtMs - *m_callStartMs, 100);
+                return r.receivedAtMs < *m_callStartMs ? at : QString(u'+' + at);
+            }
             case Provider:
                 return CallPresentation::provider(r.provider);
             case EventType:

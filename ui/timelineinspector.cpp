@@ -83,10 +83,7 @@ TimelineInspector::TimelineInspector(QWidget *parent)
     for (JsonInspector *block : {m_text, m_arguments, m_result, m_error})
         block->setFitToContent(true);
 
-    connect(m_related, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (link.startsWith("item:"_L1))
-            emit itemRequested(link.mid(5).toInt());
-    });
+    connect(m_related, &QLabel::linkActivated, this, &TimelineInspector::openLink);
     showItem(CallDetail(), -1);
 }
 
@@ -102,14 +99,18 @@ QString TimelineInspector::itemLink(int index, const QString &text) const
     return u"<a href=\"item:%1\">%2</a>"_s.arg(index).arg(text.toHtmlEscaped());
 }
 
+void TimelineInspector::openLink(const QString &link)
+{
+    if (link.startsWith("item:"_L1))
+        emit itemRequested(link.mid(5).toInt());
+}
+
 void TimelineInspector::clear()
 {
     while (m_facts->rowCount() > 0)
         m_facts->removeRow(0);
-    for (QWidget *widget : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_subtitle),
-                            static_cast<QWidget *>(m_related), static_cast<QWidget *>(m_text),
-                            static_cast<QWidget *>(m_arguments), static_cast<QWidget *>(m_result),
-                            static_cast<QWidget *>(m_error)})
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_title, m_subtitle, m_related, m_text,
+                                                            m_arguments, m_result, m_error})
         widget->hide();
     m_related->clear();
 }
@@ -123,10 +124,7 @@ void TimelineInspector::addFact(const QString &name, const QString &richValue)
     value->setTextFormat(Qt::RichText);
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    connect(value, &QLabel::linkActivated, this, [this](const QString &link) {
-        if (link.startsWith("item:"_L1))
-            emit itemRequested(link.mid(5).toInt());
-    });
+    connect(value, &QLabel::linkActivated, this, &TimelineInspector::openLink);
     m_facts->addRow(label, value);
     label->show();
     value->show();

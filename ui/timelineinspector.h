@@ -25,7 +25,6 @@ public:
 
     // −1 shows the hint.
     void showItem(const CallDetail &detail, int index);
-    int itemIndex() const { return m_index; }
     void retranslateUi();
 
 signals:
@@ -38,6 +37,7 @@ private:
     void showTurn(const TimelineItem &item);
     void showMarker(const TimelineItem &item);
     QString itemLink(int index, const QString &text) const;
+    void openLink(const QString &link);
 
     CallDetail m_detail;
     int m_index = -1;

@@ -33,6 +33,7 @@ void TimelineLayout::setDetail(const CallDetail &detail)
     m_texts.clear();
     m_columns = Columns();
     rebuildIndexes();
+    measureGutter();
 }
 
 void TimelineLayout::setFont(const QFont &font)
@@ -52,6 +53,15 @@ void TimelineLayout::setFont(const QFont &font)
     m_lineHeight = QFontMetricsF(m_textFont).lineSpacing();
     m_smallLineHeight = QFontMetricsF(m_smallFont).lineSpacing();
     m_cardMinHeight = 2 * cardPadV + m_lineHeight;
+    m_headerHeight = std::ceil(QFontMetricsF(m_headerFont).lineSpacing() + 16);
+    measureGutter();
+}
+
+// Room for the widest time on the axis: hours only when the call lasts that long.
+void TimelineLayout::measureGutter()
+{
+    const QString widest = m_spanMs >= 3'600'000 ? u"0:00:00.0"_s : u"00:00.0"_s;
+    m_gutterRight = sideMargin + QFontMetricsF(m_smallFont).horizontalAdvance(widest);
 }
 
 TimelineLayout::Frame TimelineLayout::frame(QSizeF size, const TimeScale &scale) const
@@ -60,10 +70,8 @@ TimelineLayout::Frame TimelineLayout::frame(QSizeF size, const TimeScale &scale)
     f.width = size.width();
     f.height = size.height();
     f.scale = scale;
-    f.headerHeight = std::ceil(QFontMetricsF(m_headerFont).lineSpacing() + 16);
-    const QFontMetricsF small(m_smallFont);
-    const double gutter = small.horizontalAdvance(m_spanMs >= 3'600'000 ? u"0:00:00.0"_s : u"00:00.0"_s);
-    f.gutterRight = sideMargin + gutter;
+    f.headerHeight = m_headerHeight;
+    f.gutterRight = m_gutterRight;
     f.axisX = std::round(f.gutterRight + 10) + 0.5;
     f.markersLeft = f.axisX + 12;
     f.markersRight = f.markersLeft + std::clamp(f.width * 0.14, 84.0, 160.0);
@@ -95,20 +103,28 @@ double TimelineLayout::contentEndMs() const
     return end;
 }
 
-// The height of everything from the call's start to below its last bubble.
 double TimelineLayout::contentPixels(const Frame &f) const
 {
-    const double pps = f.scale.pixelsPerSecond();
     const double start = contentStartMs();
-    double bottom = (contentEndMs() - start) * pps / 1000.0;
+    double bottom = f.scale.lengthOf(contentEndMs() - start);
     if (!m_turns.isEmpty()) {
         const int last = m_turns.last();
-        bottom = std::max(bottom,
-                          (m_detail.items.at(last).offsetMs - start) * pps / 1000.0 + bubbleHeight(f, last));
+        bottom = std::max(bottom, f.scale.lengthOf(double(m_detail.items.at(last).offsetMs) - start) +
+                                      bubbleHeight(f, last));
     }
     if (!m_functions.isEmpty())
-        bottom = std::max(bottom, (m_functions.last().startMs - start) * pps / 1000.0 + m_cardMinHeight);
+        bottom = std::max(bottom, f.scale.lengthOf(m_functions.last().startMs - start) + m_cardMinHeight);
     return topMargin + bottom + bottomMargin;
+}
+
+TimeScale TimelineLayout::scaleAt(double pixelsPerSecond, double scroll) const
+{
+    return TimeScale(pixelsPerSecond, contentStartMs()).scrolled(scroll - topMargin);
+}
+
+double TimelineLayout::scrollOf(const TimeScale &scale) const
+{
+    return topMargin - scale.toPixel(contentStartMs());
 }
 
 double TimelineLayout::readablePixelsPerSecond() const
@@ -201,9 +217,10 @@ TimelineLayout::Columns TimelineLayout::computeColumns(double pixelsPerSecond) c
     out.columnCount.resize(n);
     out.cardHeight.resize(n);
     constexpr double minimumExtent = 1.0;
-    const auto topOf = [&](int i) { return m_functions.at(i).startMs * pixelsPerSecond / 1000.0; };
+    const TimeScale scale(pixelsPerSecond);
+    const auto topOf = [&](int i) { return scale.toPixel(m_functions.at(i).startMs); };
     const auto lengthOf = [&](int i) {
-        return (m_functions.at(i).endMs - m_functions.at(i).startMs) * pixelsPerSecond / 1000.0;
+        return scale.lengthOf(m_functions.at(i).endMs - m_functions.at(i).startMs);
     };
     double columnEnd[maxColumns];
     int columnLast[maxColumns];
@@ -269,9 +286,14 @@ const TimelineLayout::BubbleText &TimelineLayout::bubbleText(int itemIndex, int 
     auto it = m_texts.find(itemIndex);
     if (it != m_texts.end() && it->width == width)
         return *it;
+    const TimelineItem &item = m_detail.items.at(itemIndex);
     BubbleText text;
     text.width = width;
-    const QString content = m_detail.items.at(itemIndex).text.simplified();
+    text.content = item.text.simplified();
+    text.captionWidth =
+        QFontMetricsF(m_boldSmallFont).horizontalAdvance(CallPresentation::role(item.role)) +
+        QFontMetricsF(m_smallFont).horizontalAdvance(CallPresentation::offset(item.offsetMs)) + 24;
+    const QString &content = text.content;
     QTextLayout layout(content, m_textFont);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -307,15 +329,11 @@ int TimelineLayout::turnPosition(int itemIndex) const
 
 std::pair<double, double> TimelineLayout::bubbleSpan(const Frame &f, int itemIndex) const
 {
-    const TimelineItem &item = m_detail.items.at(itemIndex);
-    const QFontMetricsF bold(m_boldSmallFont);
-    const QFontMetricsF small(m_smallFont);
-    const BubbleText &text = bubbleText(itemIndex, int(bubbleMaxTextWidth(f)));
-    const double captionWidth = bold.horizontalAdvance(CallPresentation::role(item.role)) +
-                                small.horizontalAdvance(CallPresentation::offset(item.offsetMs)) + 24;
-    const double width =
-        std::min(bubbleMaxTextWidth(f), std::max(text.naturalWidth, captionWidth)) + 2 * bubblePadH;
-    const double left = item.role == "user"_L1 ? f.transcriptRight - width : f.transcriptLeft;
+    const double maxWidth = bubbleMaxTextWidth(f);
+    const BubbleText &text = bubbleText(itemIndex, int(maxWidth));
+    const double width = std::min(maxWidth, std::max(text.naturalWidth, text.captionWidth)) + 2 * bubblePadH;
+    const double left =
+        m_detail.items.at(itemIndex).role == "user"_L1 ? f.transcriptRight - width : f.transcriptLeft;
     return {left, left + width};
 }
 

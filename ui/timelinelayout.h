@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QRectF>
 
+#include <algorithm>
 #include <utility>
 
 namespace CallScope {
@@ -46,6 +47,8 @@ public:
         double functionsRight = 0;
         TimeScale scale;
         double y(double ms) const { return headerHeight + scale.toPixel(ms); }
+        // The height of the area below the titles, at least a pixel.
+        double viewHeight() const { return std::max(1.0, height - headerHeight); }
         // The times from the top to the bottom of the area below the titles.
         std::pair<double, double> visibleRange() const { return scale.visibleRange(height - headerHeight); }
     };
@@ -69,9 +72,11 @@ public:
     struct BubbleText
     {
         int width = -1;
+        QString content; // the text with its white space simplified; lineStarts point into it
         QStringList lines;
         QList<int> lineStarts;
         double naturalWidth = 0;
+        double captionWidth = 0; // the role and the time above the text
     };
     enum class DrawType
     {
@@ -107,6 +112,12 @@ public:
     double contentEndMs() const;
     // The height of everything from the call's start to below its last bubble.
     double contentPixels(const Frame &f) const;
+    // How far a view of the frame's size scrolls down the content.
+    double maxScroll(const Frame &f) const { return std::max(0.0, contentPixels(f) - f.viewHeight()); }
+    // The scale whose view starts `scroll` pixels down the content (the content's top is topMargin
+    // above its start), and back.
+    TimeScale scaleAt(double pixelsPerSecond, double scroll) const;
+    double scrollOf(const TimeScale &scale) const;
 
     // A zoom at which most bubbles show their text: the call's turns' usual spacing decides.
     double readablePixelsPerSecond() const;
@@ -136,6 +147,7 @@ public:
 
 private:
     void rebuildIndexes();
+    void measureGutter();
     const Columns &columnsFor(double pixelsPerSecond) const;
     Columns computeColumns(double pixelsPerSecond) const;
     double bubbleHeight(const Frame &f, int itemIndex) const;
@@ -163,6 +175,9 @@ private:
     double m_lineHeight = 16;
     double m_smallLineHeight = 14;
     double m_cardMinHeight = 22;
+    // Measured once per font (and per call, for the gutter's widest time), not per frame.
+    double m_headerHeight = 0;
+    double m_gutterRight = 0;
 };
 
 } // namespace CallScope

@@ -87,8 +87,7 @@ void TimelinePainter::paint(QPainter &p, const Frame &f) const
 void TimelinePainter::paintAxis(QPainter &p, const Frame &f) const
 {
     const QColor text = m_palette.color(QPalette::Text);
-    const double t0 = f.scale.toMs(0.0);
-    const double t1 = f.scale.toMs(f.height - f.headerHeight);
+    const auto [t0, t1] = f.visibleRange();
     const qint64 step = f.scale.tickStepMs(std::max(56.0, 3.5 * m_layout.smallLineHeight()));
     const QPen grid(withAlpha(text, CallPresentation::isDark(m_palette) ? 26 : 16), 1);
     const QPen tick(withAlpha(text, 120), 1);
@@ -171,6 +170,8 @@ void TimelinePainter::paintTurn(QPainter &p, const Frame &f, const Drawable &d) 
     const double left = rect.left() + L::bubblePadH;
     const double width = rect.width() - 2 * L::bubblePadH;
     const QFontMetricsF textMetrics(m_layout.textFont());
+    const TimelineLayout::BubbleText &lines =
+        m_layout.bubbleText(d.index, int(m_layout.bubbleMaxTextWidth(f)));
     if (d.detail == 1) {
         const double y = rect.center().y() - m_layout.lineHeight() / 2;
         p.setFont(m_layout.boldSmallFont());
@@ -181,7 +182,7 @@ void TimelinePainter::paintTurn(QPainter &p, const Frame &f, const Drawable &d) 
         p.setPen(text);
         p.drawText(QRectF(left + roleWidth, y, width - roleWidth, m_layout.lineHeight()),
                    Qt::AlignLeft | Qt::AlignVCenter,
-                   textMetrics.elidedText(item.text.simplified(), Qt::ElideRight, width - roleWidth));
+                   textMetrics.elidedText(lines.content, Qt::ElideRight, width - roleWidth));
         p.restore();
         return;
     }
@@ -194,9 +195,6 @@ void TimelinePainter::paintTurn(QPainter &p, const Frame &f, const Drawable &d) 
     p.drawText(QRectF(left, y, width, m_layout.smallLineHeight()), Qt::AlignRight | Qt::AlignVCenter, time);
     y += m_layout.smallLineHeight() + 2;
 
-    const TimelineLayout::BubbleText &lines =
-        m_layout.bubbleText(d.index, int(m_layout.bubbleMaxTextWidth(f)));
-    const QString content = item.text.simplified();
     p.setFont(m_layout.textFont());
     p.setPen(text);
     if (lines.lines.isEmpty()) {
@@ -208,7 +206,7 @@ void TimelinePainter::paintTurn(QPainter &p, const Frame &f, const Drawable &d) 
     for (int i = 0; i < lines.lines.size() && i < room; ++i) {
         QString line = lines.lines.at(i);
         if (i == room - 1 && i + 1 < lines.lines.size())
-            line = textMetrics.elidedText(content.mid(lines.lineStarts.at(i)), Qt::ElideRight, width);
+            line = textMetrics.elidedText(lines.content.mid(lines.lineStarts.at(i)), Qt::ElideRight, width);
         p.drawText(QRectF(left, y, width + 2, m_layout.lineHeight()), Qt::AlignLeft | Qt::AlignVCenter, line);
         y += m_layout.lineHeight();
     }
