@@ -25,8 +25,6 @@ QJsonValue storedJson(const QByteArray &text)
     return jsonValue(text).value_or(QString::fromUtf8(text));
 }
 
-// The order of kinds at one offset: what changed the call's state first, then what was said, then
-// what ran because of it.
 int kindRank(TimelineItem::Kind kind)
 {
     switch (kind) {
@@ -60,6 +58,13 @@ std::expected<CallDetail, StoreError> CallDetail::load(StoreReader &reader, Tena
     auto call = reader.call(tenant, callId);
     if (!call)
         return std::unexpected(call.error());
+    return load(reader, tenant, *call);
+}
+
+std::expected<CallDetail, StoreError> CallDetail::load(StoreReader &reader, TenantId tenant,
+                                                       const CallSummary &call)
+{
+    const qint64 callId = call.id;
     auto events = reader.events(tenant, callId);
     if (!events)
         return std::unexpected(events.error());
@@ -74,12 +79,12 @@ std::expected<CallDetail, StoreError> CallDetail::load(StoreReader &reader, Tena
         return std::unexpected(receipts.error());
 
     CallDetail detail;
-    detail.summary = *call;
+    detail.summary = call;
     detail.receipts = std::move(*receipts);
     QList<TimelineItem> &items = detail.items;
     items.reserve(turns->size() + traces->size() + events->size() / 4);
 
-    const qint64 start = call->startedAt.value_or(call->sortAt);
+    const qint64 start = call.startedAt.value_or(call.sortAt);
     for (const TranscriptTurn &turn : std::as_const(*turns)) {
         TimelineItem item;
         item.kind = TimelineItem::Kind::Transcript;
@@ -164,22 +169,17 @@ std::expected<CallDetail, StoreError> CallDetail::load(StoreReader &reader, Tena
         }
         items.append(std::move(item));
     }
+    sortTimeline(items);
+    return detail;
+}
+
+void sortTimeline(QList<TimelineItem> &items)
+{
     std::stable_sort(items.begin(), items.end(), [](const TimelineItem &a, const TimelineItem &b) {
         if (a.offsetMs != b.offsetMs)
             return a.offsetMs < b.offsetMs;
         return kindRank(a.kind) < kindRank(b.kind);
     });
-    return detail;
-}
-
-QList<int> CallDetail::indexesOf(TimelineItem::Kind kind) const
-{
-    QList<int> out;
-    for (int i = 0; i < items.size(); ++i) {
-        if (items.at(i).kind == kind)
-            out.append(i);
-    }
-    return out;
 }
 
 int CallDetail::turnOf(int functionIndex) const

@@ -58,9 +58,10 @@ struct CallDetail
     QString summaryText; // the provider's post-call analysis summary, when given
 
     static std::expected<CallDetail, StoreError> load(StoreReader &reader, TenantId tenant, qint64 callId);
+    // The same for a call already read (its summary is not read again).
+    static std::expected<CallDetail, StoreError> load(StoreReader &reader, TenantId tenant,
+                                                      const CallSummary &call);
 
-    // The indexes of the items of `kind`.
-    QList<int> indexesOf(TimelineItem::Kind kind) const;
     // The transcript turn a function ran during (the last turn that started at or before it), or -1.
     int turnOf(int functionIndex) const;
     // The functions that ran while the turn at `turnIndex` was being spoken or before the next turn.
@@ -68,6 +69,10 @@ struct CallDetail
     // How far the axis goes: the call's duration, else the last item's end.
     qint64 spanMs() const;
 };
+
+// The one order of a call's timeline: by offset; at one offset what changed the call's state (status,
+// flow) first, then what was said, then what ran because of it, errors and notes last.
+void sortTimeline(QList<TimelineItem> &items);
 
 // The JSON forms shared by the read API and the export: a CallSummary of the HTTP contract, one
 // timeline item, and the export bundle {"call": summary + header fields, "timeline": [...],

@@ -6,7 +6,6 @@
 
 #include <QColor>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
@@ -54,11 +53,6 @@ void CallListModel::setFilter(const CallQuery &filter)
 void CallListModel::setPageSize(int rows)
 {
     m_pageSize = std::clamp(rows, 1, 1000);
-}
-
-void CallListModel::reload()
-{
-    resetRows();
 }
 
 CallOrder CallListModel::orderOf(int column)
@@ -110,38 +104,36 @@ std::optional<QList<CallSummary>> CallListModel::read(CallQuery query)
         return QList<CallSummary>();
     query.order = m_order;
     query.ascending = m_ascending;
-    QElapsedTimer timer;
-    timer.start();
     auto rows = m_reader->calls(m_tenant, query);
-    m_lastReadMs = timer.elapsed();
     if (!rows) {
         m_lastError = rows.error().message;
-        emit readFailed(m_lastError);
         return std::nullopt;
     }
     m_lastError.clear();
     return std::move(*rows);
 }
 
+CallQuery CallListModel::pageQuery() const
+{
+    CallQuery query = m_filter;
+    query.ids.reset();
+    query.limit = m_pageSize;
+    return query;
+}
+
 void CallListModel::resetRows()
 {
-    QElapsedTimer timer;
-    timer.start();
     const QScopedValueRollback changing(m_changing, true);
     beginResetModel();
     m_rows.clear();
     m_rowOf.clear();
     m_atEnd = true;
-    CallQuery query = m_filter;
-    query.ids.reset();
-    query.limit = m_pageSize;
-    if (auto rows = read(query)) {
+    if (auto rows = read(pageQuery())) {
         m_rows = std::move(*rows);
         m_atEnd = m_rows.size() < m_pageSize;
     }
     rebuildIndex(0);
     endResetModel();
-    emit pageLoaded(int(m_rows.size()), timer.elapsed());
 }
 
 void CallListModel::rebuildIndex(int fromRow)
@@ -160,9 +152,7 @@ void CallListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    CallQuery query = m_filter;
-    query.ids.reset();
-    query.limit = m_pageSize;
+    CallQuery query = pageQuery();
     const CallSummary &last = m_rows.last();
     if (m_order == CallOrder::StartedAt && !m_ascending) {
         query.beforeSortAt = last.sortAt;
@@ -348,12 +338,8 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
         return orderKey(call, orderOf(column));
     case CallIdRole:
         return call.id;
-    case CallUuidRole:
-        return call.uuid;
     case OutcomeRole:
         return call.outcome ? toString(*call.outcome) : QString();
-    case StaleRole:
-        return call.stale;
     case Qt::TextAlignmentRole:
         if (column == Duration || column == Functions || column == Errors)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

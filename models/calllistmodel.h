@@ -39,9 +39,7 @@ public:
     {
         SortRole = Qt::UserRole + 1, // the raw value: ms since the epoch, ms, counts, enum names
         CallIdRole,
-        CallUuidRole,
         OutcomeRole, // the outcome's API name, empty while there is none
-        StaleRole,
     };
 
     explicit CallListModel(QObject *parent = nullptr);
@@ -55,16 +53,12 @@ public:
     CallQuery filter() const { return m_filter; }
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }
-    // Reads the first page again (after a reconnect, or to pick up what changed without a signal).
-    void reload();
 
     const CallSummary &callAt(int row) const { return m_rows.at(row); }
     // The row of a call, -1 when it is not loaded.
     int rowOfCall(qint64 callId) const { return m_rowOf.value(callId, -1); }
-    // Why the last read failed; empty after a successful one.
+    // Why the last read failed (the rows loaded so far stay); empty after a successful one.
     QString lastError() const { return m_lastError; }
-    // How long the last read of a page took.
-    qint64 lastReadMs() const { return m_lastReadMs; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -86,13 +80,9 @@ public slots:
     // platform call).
     void applyChanges(const CallScope::StoreChanges &changes);
 
-signals:
-    // A read failed (the database went away); the rows loaded so far stay.
-    void readFailed(const QString &message);
-    // A reset finished (a new filter, search or order) with its first page.
-    void pageLoaded(int rows, qint64 elapsedMs);
-
 private:
+    // The filter for a page: no id restriction, a page's rows.
+    CallQuery pageQuery() const;
     std::optional<QList<CallSummary>> read(CallQuery query);
     void resetRows();
     void rebuildIndex(int fromRow);
@@ -110,7 +100,6 @@ private:
     bool m_atEnd = true;
     bool m_changing = false;
     QString m_lastError;
-    qint64 m_lastReadMs = 0;
 };
 
 } // namespace CallScope

@@ -244,6 +244,16 @@ std::optional<qint64> CallPresentation::functionDuration(const TraceRecord &trac
     return std::nullopt;
 }
 
+std::optional<qint64> CallPresentation::functionStart(const TraceRecord &trace)
+{
+    if (trace.startOffsetMs)
+        return trace.startOffsetMs;
+    const std::optional<qint64> ran = functionDuration(trace);
+    if (trace.endOffsetMs && ran)
+        return *trace.endOffsetMs - *ran;
+    return std::nullopt;
+}
+
 QString CallPresentation::functionLabel(const TimelineItem &item)
 {
     const QString name = item.trace.name.isEmpty() ? tr("unnamed function") : item.trace.name;

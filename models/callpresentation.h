@@ -58,6 +58,9 @@ public:
 
     // How long a function ran: the reported duration, else end − start when both are known.
     static std::optional<qint64> functionDuration(const TraceRecord &trace);
+    // Where a function started on the call's axis: reported, else its end less its duration when only
+    // the end arrived.
+    static std::optional<qint64> functionStart(const TraceRecord &trace);
 };
 
 } // namespace CallScope

@@ -527,15 +527,20 @@ QVariant orderKey(const CallSummary &call, CallOrder order)
     return call.sortAt;
 }
 
-StoreReader::Result<QStringList> StoreReader::agents(TenantId tenant)
+StoreReader::Result<QStringList> StoreReader::agents(TenantId tenant, const QList<qint64> &amongCalls)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    return readAll(
-        m_db,
-        u"SELECT DISTINCT agent FROM calls WHERE tenant_id = ? AND agent IS NOT NULL AND agent <> '' "
-        "ORDER BY agent"_s,
-        QVariantList{tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
+    QString sql =
+        u"SELECT DISTINCT agent FROM calls WHERE tenant_id = ? AND agent IS NOT NULL AND agent <> ''"_s;
+    QVariantList values{tenant.value};
+    if (!amongCalls.isEmpty()) {
+        sql += u" AND id IN (%1)"_s.arg(QString(u"?,"_s.repeated(amongCalls.size())).chopped(1));
+        for (qint64 id : amongCalls)
+            values << id;
+    }
+    return readAll(m_db, sql + u" ORDER BY agent"_s, values,
+                   [](const QSqlQuery &q) { return q.value(0).toString(); });
 }
 
 StoreReader::Result<CallSummary> StoreReader::call(TenantId tenant, qint64 callId)

@@ -34,8 +34,8 @@ public:
     // Newest first; a cursor continues after the last row of the previous page.
     Result<QList<CallSummary>> calls(TenantId tenant, const CallQuery &query = {});
     Result<CallSummary> call(TenantId tenant, qint64 callId);
-    // The agents of the tenant's calls, by name.
-    Result<QStringList> agents(TenantId tenant);
+    // The agents of the tenant's calls (or of those of `amongCalls` only), by name.
+    Result<QStringList> agents(TenantId tenant, const QList<qint64> &amongCalls = {});
     Result<CallSummary> callByUuid(TenantId tenant, const QString &uuid);
     Result<CallSummary> callByProviderId(TenantId tenant, Provider provider, const QString &providerCallId);
 

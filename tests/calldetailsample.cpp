@@ -1,41 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "calldetailsample.h"
 
-#include <algorithm>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope::TestCalls {
-
-namespace {
-
-int kindRank(TimelineItem::Kind kind)
-{
-    switch (kind) {
-    case TimelineItem::Kind::Status:
-        return 0;
-    case TimelineItem::Kind::Flow:
-        return 1;
-    case TimelineItem::Kind::Transcript:
-        return 2;
-    case TimelineItem::Kind::Function:
-        return 3;
-    case TimelineItem::Kind::Error:
-        return 4;
-    case TimelineItem::Kind::Note:
-        break;
-    }
-    return 5;
-}
-
-} // namespace
-
-void sortItems(QList<TimelineItem> &items)
-{
-    std::stable_sort(items.begin(), items.end(), [](const TimelineItem &a, const TimelineItem &b) {
-        return a.offsetMs != b.offsetMs ? a.offsetMs < b.offsetMs : kindRank(a.kind) < kindRank(b.kind);
-    });
-}
 
 TimelineItem turn(qint64 at, qint64 length, const QString &role, const QString &text)
 {
@@ -191,7 +159,7 @@ CallDetail bookingCall()
     d.items << ended;
     d.summary.durationMs = t + 1'000;
     d.summary.endedAt = callStart + t + 1'000;
-    sortItems(d.items);
+    sortTimeline(d.items);
 
     d.receipts << receipt(1, Provider::Retell, u"call_started"_s, 300,
                           R"({"event":"call_started","call":{"call_id":"call_8d1f","agent_id":"ag_1"}})")

@@ -14,8 +14,6 @@ TimelineItem function(const QString &id, const QString &name, FunctionStatus sta
 TimelineItem marker(TimelineItem::Kind kind, qint64 at);
 StoredReceipt receipt(qint64 id, Provider provider, const QString &type, qint64 at, const QByteArray &body,
                       Verification verification = Verification::Verified);
-// By offset; at one offset status, flow, transcript, function, error, note.
-void sortItems(QList<TimelineItem> &items);
 // The index of the function with that tool call id, or −1.
 int indexOf(const CallDetail &detail, const QString &toolCallId);
 

@@ -273,7 +273,7 @@ void TestCallDetailView::aLiveCallGrowsAndKeepsZoomScrollAndSelection()
     grown.items << function(u"tc_0"_s, u"greet_caller"_s, FunctionStatus::Success, 3'000, 3'400, "{}", "{}")
                 << function(u"tc_7"_s, u"transfer_to_staff"_s, FunctionStatus::Pending,
                             live.spanMs() - 20'000, 0, R"({"reason":"billing question"})", {});
-    sortItems(grown.items);
+    sortTimeline(grown.items);
     QCOMPARE(grown.items.size(), live.items.size() + 2);
     m_view->setDetail(grown);
     const int moved = indexOf(grown, u"tc_3"_s);
@@ -310,7 +310,7 @@ void TestCallDetailView::aLiveCallFollowsNewItemsAtTheBottom()
 
     CallDetail grown = live;
     grown.items << turn(190'000, 3'000, u"agent"_s, u"Are you still there?"_s);
-    sortItems(grown.items);
+    sortTimeline(grown.items);
     m_view->setDetail(grown);
     QCOMPARE(bar->value(), bar->maximum());
     QVERIFY(!timeline()->itemRect(int(grown.items.size()) - 1).isEmpty());

@@ -12,7 +12,6 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPersistentModelIndex>
@@ -122,7 +121,6 @@ CallsView::CallsView(QWidget *parent)
     // Fixed row heights: no row is measured, whatever the number of rows.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 0);
@@ -143,11 +141,12 @@ CallsView::CallsView(QWidget *parent)
     for (QComboBox *box : {m_range, m_provider, m_status, m_outcome, m_agent})
         connect(box, &QComboBox::activated, this, &CallsView::applyFilters);
     connect(m_errorsOnly, &QCheckBox::toggled, this, &CallsView::applyFilters);
+    // Enter (and a double click) activates the current row.
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (index.isValid())
             emit openCall(index.data(CallListModel::CallIdRole).toLongLong());
     });
-    connect(m_model, &CallListModel::pageLoaded, this, &CallsView::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CallsView::updateCount);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CallsView::updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &CallsView::updateCount);
 
@@ -181,7 +180,8 @@ void CallsView::setReader(StoreReader *reader, TenantId tenant)
 {
     m_reader = reader;
     m_tenant = tenant;
-    fillAgents();
+    auto agents = reader ? reader->agents(tenant) : StoreReader::Result<QStringList>();
+    fillAgents(agents ? *agents : QStringList());
     m_model->setFilter(currentQuery());
     m_model->setReader(reader, tenant);
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
@@ -236,13 +236,6 @@ void CallsView::applyFilters()
         m_table->setCurrentIndex(m_model->index(0, 0));
 }
 
-void CallsView::search(const QString &text)
-{
-    const QSignalBlocker block(m_search);
-    m_search->setText(text);
-    applyFilters();
-}
-
 void CallsView::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
@@ -267,21 +260,27 @@ void CallsView::selectCall(qint64 callId)
 void CallsView::applyChanges(const StoreChanges &changes)
 {
     m_model->applyChanges(changes);
-    // A new agent joins the filter's list.
-    if ((changes.kinds & StoreChanges::Calls) && m_reader) {
-        if (auto agents = m_reader->agents(m_tenant); agents && *agents != m_agents)
-            fillAgents();
+    if (!(changes.kinds & StoreChanges::Calls) || !m_reader || changes.callIds.isEmpty())
+        return;
+    // A new agent joins the filter's list: the changed calls' agents are read, not every call's.
+    auto agents = m_reader->agents(m_tenant, changes.callIds.values());
+    if (!agents)
+        return;
+    QStringList known = m_agents;
+    for (const QString &agent : std::as_const(*agents)) {
+        if (!known.contains(agent))
+            known.append(agent);
     }
+    if (known.size() == m_agents.size())
+        return;
+    known.sort();
+    fillAgents(known);
 }
 
-void CallsView::fillAgents()
+void CallsView::fillAgents(const QStringList &agents)
 {
     const QString current = m_agent->currentIndex() > 0 ? m_agent->currentText() : QString();
-    m_agents.clear();
-    if (m_reader) {
-        if (auto agents = m_reader->agents(m_tenant))
-            m_agents = *agents;
-    }
+    m_agents = agents;
     const QSignalBlocker block(m_agent);
     while (m_agent->count() > 1)
         m_agent->removeItem(1);
@@ -346,24 +345,6 @@ void CallsView::updateCount()
         m_count->setText(tr("%n calls shown, more as you scroll", nullptr, rows));
     else
         m_count->setText(tr("%n calls", nullptr, rows));
-}
-
-void CallsView::openCurrent()
-{
-    if (const qint64 id = currentCallId())
-        emit openCall(id);
-}
-
-bool CallsView::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_table && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            openCurrent();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void CallsView::changeEvent(QEvent *event)

@@ -36,8 +36,6 @@ public:
 
     // The query the filters and search box make now (what the model reads).
     CallQuery currentQuery() const;
-    // Sets the search text and applies it at once (no typing delay).
-    void search(const QString &text);
     void focusSearch();
     // The call of the current row, 0 when none.
     qint64 currentCallId() const;
@@ -52,14 +50,12 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
-    void fillAgents();
+    void fillAgents(const QStringList &agents);
     void updateCount();
     void updateColumnWidths();
-    void openCurrent();
 
     StoreReader *m_reader = nullptr;
     TenantId m_tenant;

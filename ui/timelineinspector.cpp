@@ -168,10 +168,7 @@ void TimelineInspector::showFunction(const TimelineItem &item)
     addFact(tr("Duration"),
             duration ? CallPresentation::duration(*duration).toHtmlEscaped()
                      : (trace.status == FunctionStatus::Pending ? tr("still running") : tr("not reported")));
-    const auto start = trace.startOffsetMs ? trace.startOffsetMs
-                                           : (trace.endOffsetMs && duration
-                                                  ? std::optional<qint64>(*trace.endOffsetMs - *duration)
-                                                  : std::nullopt);
+    const auto start = CallPresentation::functionStart(trace);
     addFact(tr("Started"), start ? CallPresentation::offset(*start, 100) : tr("not reported"));
     addFact(tr("Ended"),
             trace.endOffsetMs ? CallPresentation::offset(*trace.endOffsetMs, 100) : tr("not yet"));

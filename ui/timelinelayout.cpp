@@ -153,8 +153,8 @@ void TimelineLayout::rebuildIndexes()
             const std::optional<qint64> duration = CallPresentation::functionDuration(trace);
             FunctionEntry entry{i, double(item.offsetMs), double(item.offsetMs), false};
             // Only the end arrived: the reported duration says where it started.
-            if (!trace.startOffsetMs && trace.endOffsetMs && duration)
-                entry.startMs = double(*trace.endOffsetMs - *duration);
+            if (const auto start = CallPresentation::functionStart(trace))
+                entry.startMs = double(*start);
             if (item.endOffsetMs)
                 entry.endMs = double(*item.endOffsetMs);
             else if (duration)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "webhooksetuppanel.h"
 
+#include "callpresentation.h"
 #include "webhookurls.h"
 
 #include <QApplication>
@@ -13,29 +14,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope {
-
-namespace {
-
-QString providerTitle(Provider provider)
-{
-    switch (provider) {
-    case Provider::Retell:
-        return u"Retell"_s;
-    case Provider::Vapi:
-        return u"Vapi"_s;
-    case Provider::Ultravox:
-        return u"Ultravox"_s;
-    case Provider::LiveKit:
-        return u"LiveKit"_s;
-    case Provider::Twilio:
-        return u"Twilio"_s;
-    case Provider::Backend:
-        break;
-    }
-    return u"Backend"_s;
-}
-
-} // namespace
 
 WebhookSetupPanel::WebhookSetupPanel(QWidget *parent)
     : QWidget(parent)
@@ -56,7 +34,7 @@ WebhookSetupPanel::WebhookSetupPanel(QWidget *parent)
     int line = 1;
     for (const Provider provider : webhookProviders) {
         Row row{provider,
-                new QLabel(providerTitle(provider), this),
+                new QLabel(CallPresentation::provider(provider), this),
                 new QLineEdit(this),
                 new QToolButton(this),
                 new QLabel(this),

@@ -288,7 +288,7 @@ void ReadApi::getCall(const Http::Request &, const Http::RouteParams &params, Ht
     auto call = findCall(tenant, params.value(u"id"_s));
     if (!call)
         return responder.send(failure(call.error(), u"call"_s));
-    auto detail = CallDetail::load(*reader(), tenant, call->id);
+    auto detail = CallDetail::load(*reader(), tenant, *call);
     if (!detail)
         return responder.send(failure(detail.error(), u"call"_s));
     QJsonArray timeline;
