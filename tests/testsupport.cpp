@@ -3,6 +3,7 @@
 
 #include "sqlconnection.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -112,6 +113,23 @@ CallEvent functionEvent(Provider provider, const QString &callId, EventKind kind
     e.payload.insert(u"toolCallId"_s, toolCallId);
     e.payload.insert(u"name"_s, name);
     return e;
+}
+
+bool waitForCallChange(QSignalSpy &changed, int timeoutMs)
+{
+    const auto caught = [&changed] {
+        for (const QList<QVariant> &emission : std::as_const(changed)) {
+            if (emission.first().value<StoreChanges>().kinds & (StoreChanges::Calls | StoreChanges::Events))
+                return true;
+        }
+        return false;
+    };
+    QDeadlineTimer deadline(timeoutMs);
+    while (!caught()) {
+        if (deadline.hasExpired() || !changed.wait(int(std::max<qint64>(1, deadline.remainingTime()))))
+            return caught();
+    }
+    return true;
 }
 
 } // namespace CallScope::Test

@@ -5,6 +5,7 @@
 #include "storetypes.h"
 
 #include <QFuture>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -48,6 +49,10 @@ CallEvent transcriptEvent(Provider provider, const QString &callId, const QStrin
                           qint64 startMs, qint64 atMs);
 CallEvent functionEvent(Provider provider, const QString &callId, EventKind kind, const QString &toolCallId,
                         const QString &name, qint64 offsetMs, qint64 atMs, const QJsonObject &extra = {});
+
+// Waits until `changed`, a spy on Store::changed, has caught the announcement of a change to calls
+// or events: not only the tenant "default", which Store::open may announce after it returned.
+bool waitForCallChange(QSignalSpy &changed, int timeoutMs = 5000);
 
 template<typename T> T await(QFuture<T> future)
 {

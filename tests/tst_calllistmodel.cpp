@@ -131,7 +131,7 @@ void TestCallListModel::ingest(const QList<IngestUnit> &units)
     auto result = await(m_store->ingest(IngestSubmission{u"default"_s, units}));
     if (!result)
         qFatal("ingest failed: %s", qPrintable(result.error().message));
-    if (changed.isEmpty() && !changed.wait(5000))
+    if (!waitForCallChange(changed))
         qFatal("the store did not announce the change");
 }
 

@@ -121,7 +121,7 @@ void TestCallsView::ingest(const QList<IngestUnit> &units)
     QSignalSpy changed(m_store.get(), &Store::changed);
     auto result = await(m_store->ingest(IngestSubmission{u"default"_s, units}));
     QVERIFY2(result, result ? "" : qPrintable(result.error().message));
-    QVERIFY(!changed.isEmpty() || changed.wait(5000));
+    QVERIFY(waitForCallChange(changed));
 }
 
 std::unique_ptr<MainWindow> TestCallsView::openWindow()
