@@ -295,6 +295,24 @@ const char *const version3[] = {
     "CREATE INDEX calls_provider ON calls (tenant_id, provider, sort_at, id)",
 };
 
+// Step 4: the callback hand-off. A merged request lists every call the customer asked from
+// (callback_calls); a staff retry of a dead request starts the backoff schedule again from the
+// attempt it was at (schedule_start); the dispatcher claims the most urgent, oldest due request.
+const char *const version4[] = {
+    R"(CREATE TABLE callback_calls (
+        tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        callback_id BIGINT NOT NULL REFERENCES callback_requests(id) ON DELETE CASCADE,
+        call_id BIGINT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+        added_at BIGINT NOT NULL,
+        PRIMARY KEY (callback_id, call_id)))",
+    "INSERT INTO callback_calls (tenant_id, callback_id, call_id, added_at) SELECT tenant_id, id, call_id, "
+    "created_at "
+    "FROM callback_requests WHERE call_id IS NOT NULL",
+    "ALTER TABLE callback_requests ADD COLUMN schedule_start INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX callback_claim ON callback_requests (status, urgency_rank, created_at, id)",
+    "CREATE INDEX callback_posting ON callback_requests (status, claimed_at) WHERE status = 'posting'",
+};
+
 QString dialect(const char *sql, DatabaseUrl::Backend backend)
 {
     QString text = QString::fromUtf8(sql);
@@ -321,7 +339,7 @@ void append(QStringList &out, const char *const (&sql)[N], DatabaseUrl::Backend 
 
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList statements(int version, DatabaseUrl::Backend backend)
@@ -340,6 +358,9 @@ QStringList statements(int version, DatabaseUrl::Backend backend)
         break;
     case 3:
         append(out, version3, backend);
+        break;
+    case 4:
+        append(out, version4, backend);
         break;
     default:
         break;

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPromise>
 
+#include <chrono>
 #include <expected>
 #include <functional>
 #include <memory>
@@ -82,6 +83,32 @@ public:
     };
     QFuture<Result<bool>> callbackAction(const QString &tenantSlug, const QString &uuid,
                                          CallbackAction action, const QString &text, const QString &actor);
+    // The hand-off of callback requests to the frontend API (CallbackDispatcher). A request is
+    // claimed before it is posted: the claim moves the first due request in queue order (pending, or
+    // failed with its next attempt due at `nowMs`; critical > urgent > normal, then oldest) to
+    // `posting`, counts the attempt and opens its attempt row, in one statement that two processes
+    // on one database cannot both win (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has one writer).
+    QFuture<Result<std::optional<CallbackHandoff>>> claimNextCallback(const QString &claimant, qint64 nowMs);
+    // Records how the claimed attempt ended: a success makes the request `posted` (the answer kept);
+    // a failure makes it `failed` with its next attempt `backoff[n - 1]` later, n counting the
+    // attempts since the schedule began (the first post, or a staff retry of a dead request), or
+    // `dead` when the schedule is used up. A request staff closed meanwhile keeps its state; the
+    // attempt row is finished either way. Answers the request's state afterwards.
+    QFuture<Result<QString>> finishCallbackAttempt(const CallbackHandoff &handoff, const QString &claimant,
+                                                   const CallbackAttemptOutcome &outcome,
+                                                   const QList<std::chrono::milliseconds> &backoff,
+                                                   qint64 nowMs);
+    // Requests left `posting` by a dispatcher that is gone (`abandoned(claimedBy, claimedAt)` says
+    // which) go back to `pending`, so they are posted again at once; their attempt rows end as
+    // "abandoned". Answers how many.
+    using AbandonedClaim = std::function<bool(const QString &claimedBy, qint64 claimedAtMs)>;
+    QFuture<Result<int>> releaseAbandonedCallbacks(AbandonedClaim abandoned, const QString &actor,
+                                                   qint64 nowMs);
+    // A staff action without a state change, for the request's history (e.g. "dial").
+    QFuture<Result<bool>> recordCallbackAction(const QString &tenantSlug, const QString &uuid,
+                                               const QString &action, const QString &detail,
+                                               const QString &actor);
+
     // resolve (from unresolved or ignored), ignore (from unresolved or resolved), reopen (from
     // resolved or ignored; clears the regression mark).
     enum class ErrorGroupAction

@@ -18,27 +18,6 @@ StoreError conflict(const QString &message)
     return StoreError{StoreError::Kind::Conflict, message};
 }
 
-std::expected<void, StoreError> execute(WriteContext &context, const QString &sql, const QVariantList &values)
-{
-    auto statement = context.prepared(sql);
-    if (!statement)
-        return std::unexpected(statement.error());
-    for (int i = 0; i < values.size(); ++i)
-        (*statement)->bind(i, values.at(i));
-    return (*statement)->exec();
-}
-
-std::expected<void, StoreError> audit(WriteContext &context, qint64 tenantId, const QString &actor,
-                                      const QString &action, const QString &entity, const QString &entityId,
-                                      const QString &detail)
-{
-    return execute(context,
-                   u"INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                   {tenantId, QDateTime::currentMSecsSinceEpoch(), actor, action, entity, entityId,
-                    detail.isEmpty() ? QVariant() : QVariant(detail)});
-}
-
 } // namespace
 
 QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, const QString &uuid,
@@ -88,10 +67,12 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
             (*open)->finish();
             if (another)
                 return std::unexpected(conflict(u"another request for this number is open"_s));
-            if (auto done = execute(context,
-                                    u"UPDATE callback_requests SET status = 'pending', next_attempt_at = ?, "
-                                    "closed_at = NULL, updated_at = ? WHERE id = ?"_s,
-                                    {now, now, id});
+            if (auto done = context.execute(
+                    u"UPDATE callback_requests SET status = 'pending', next_attempt_at = ?, "
+                    "schedule_start = CASE WHEN status = 'dead' THEN attempts ELSE schedule_start END, "
+                    "claimed_by = NULL, claimed_at = NULL, closed_at = NULL, updated_at = ? "
+                    "WHERE id = ?"_s,
+                    {now, now, id});
                 !done)
                 return std::unexpected(done.error());
             break;
@@ -102,8 +83,7 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
             name = cancel ? u"cancel"_s : u"complete"_s;
             if (!openCallbackStates.contains(status))
                 return std::unexpected(conflict(u"a %1 request is closed already"_s.arg(status)));
-            if (auto done = execute(
-                    context,
+            if (auto done = context.execute(
                     cancel ? u"UPDATE callback_requests SET status = 'cancelled', cancel_reason = ?, "
                              "closed_at = ?, updated_at = ? WHERE id = ?"_s
                            : u"UPDATE callback_requests SET status = 'completed', resolution_note = ?, "
@@ -114,7 +94,7 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
             break;
         }
         }
-        if (auto done = audit(context, *tenant, actor, name, u"callback"_s, QString::number(id), text); !done)
+        if (auto done = context.audit(*tenant, actor, name, u"callback"_s, QString::number(id), text); !done)
             return std::unexpected(done.error());
         context.changes().tenantIds.insert(*tenant);
         context.changes().kinds |= StoreChanges::Callbacks;
@@ -153,8 +133,7 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
         if (!allowed)
             return std::unexpected(conflict(u"the group is %1 already"_s.arg(status)));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (auto done = execute(
-                context,
+        if (auto done = context.execute(
                 action == ErrorGroupAction::Reopen
                     ? u"UPDATE error_groups SET status = ?, regression = 0, changed_by = ?, changed_at = ? "
                       "WHERE id = ?"_s
@@ -165,11 +144,236 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
         const QString name = action == ErrorGroupAction::Resolve  ? u"resolve"_s
                              : action == ErrorGroupAction::Ignore ? u"ignore"_s
                                                                   : u"reopen"_s;
-        if (auto done = audit(context, *tenant, actor, name, u"error_group"_s, QString::number(groupId), {});
+        if (auto done = context.audit(*tenant, actor, name, u"error_group"_s, QString::number(groupId), {});
             !done)
             return std::unexpected(done.error());
         context.changes().tenantIds.insert(*tenant);
         context.changes().kinds |= StoreChanges::Errors;
+        return true;
+    });
+}
+
+namespace {
+
+// Answers bodies up to this size are kept with the request and its attempt.
+constexpr qsizetype maxKeptResponse = 64 * 1024;
+
+QVariant kept(const QByteArray &body)
+{
+    if (body.isEmpty())
+        return {};
+    return QString::fromUtf8(body.left(maxKeptResponse));
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+QFuture<Store::Result<std::optional<CallbackHandoff>>> Store::claimNextCallback(const QString &claimant,
+                                                                                qint64 nowMs)
+{
+    using Claimed = std::optional<CallbackHandoff>;
+    return write<Claimed>([=](WriteContext &context) -> Result<Claimed> {
+        // The row lock of FOR UPDATE SKIP LOCKED lets a second desktop on the same PostgreSQL
+        // database claim the next request instead of waiting for (and then losing) this one.
+        const QString lock = context.isSqlite() ? QString() : u" FOR UPDATE SKIP LOCKED"_s;
+        auto claim = context.prepared(
+            u"UPDATE callback_requests SET status = 'posting', attempts = attempts + 1, claimed_by = ?, "
+            "claimed_at = ?, updated_at = ? WHERE id = (SELECT id FROM callback_requests WHERE status = "
+            "'pending' OR (status = 'failed' AND next_attempt_at <= ?) ORDER BY urgency_rank DESC, "
+            "created_at, id LIMIT 1"_s +
+            lock + u") RETURNING id, attempts"_s);
+        if (!claim)
+            return std::unexpected(claim.error());
+        (*claim)->bind(0, claimant);
+        (*claim)->bind(1, nowMs);
+        (*claim)->bind(2, nowMs);
+        (*claim)->bind(3, nowMs);
+        if (auto done = (*claim)->exec(); !done)
+            return std::unexpected(done.error());
+        if (!(*claim)->next()) {
+            (*claim)->finish();
+            return Claimed();
+        }
+        CallbackHandoff handoff;
+        handoff.id = (*claim)->int64(0);
+        handoff.attempt = int((*claim)->int64(1));
+        (*claim)->finish();
+
+        auto read = context.prepared(
+            u"SELECT c.uuid, t.slug, c.callback_number, c.caller_name, c.concern, c.details, c.urgency, "
+            "calls.uuid, c.created_at, c.tenant_id FROM callback_requests c JOIN tenants t ON t.id = "
+            "c.tenant_id "
+            "LEFT JOIN calls ON calls.id = c.call_id WHERE c.id = ?"_s);
+        if (!read)
+            return std::unexpected(read.error());
+        (*read)->bind(0, handoff.id);
+        if (auto done = (*read)->exec(); !done)
+            return std::unexpected(done.error());
+        if (!(*read)->next())
+            return std::unexpected(
+                StoreError{StoreError::Kind::Statement, u"the claimed request vanished"_s});
+        handoff.uuid = (*read)->text(0);
+        handoff.tenantSlug = (*read)->text(1);
+        handoff.callbackNumber = (*read)->text(2);
+        handoff.callerName = (*read)->text(3);
+        handoff.concern = (*read)->text(4);
+        handoff.detailsJson = (*read)->text(5).toUtf8();
+        handoff.urgency = urgencyFromString((*read)->text(6)).value_or(Urgency::Normal);
+        handoff.callUuid = (*read)->text(7);
+        handoff.createdAt = (*read)->int64(8);
+        const qint64 tenant = (*read)->int64(9);
+        (*read)->finish();
+
+        if (auto done = context.execute(u"INSERT INTO callback_attempts (tenant_id, callback_id, attempt, "
+                                        "started_at) VALUES (?, ?, ?, ?)"_s,
+                                        {tenant, handoff.id, handoff.attempt, nowMs});
+            !done)
+            return std::unexpected(done.error());
+        context.changes().tenantIds.insert(tenant);
+        context.changes().kinds |= StoreChanges::Callbacks;
+        return Claimed(handoff);
+    });
+}
+
+QFuture<Store::Result<QString>> Store::finishCallbackAttempt(const CallbackHandoff &handoff,
+                                                             const QString &claimant,
+                                                             const CallbackAttemptOutcome &outcome,
+                                                             const QList<std::chrono::milliseconds> &backoff,
+                                                             qint64 nowMs)
+{
+    return write<QString>([=](WriteContext &context) -> Result<QString> {
+        auto select = context.prepared(u"SELECT tenant_id, status, attempts, schedule_start, claimed_by "
+                                       "FROM callback_requests WHERE id = ?"_s);
+        if (!select)
+            return std::unexpected(select.error());
+        (*select)->bind(0, handoff.id);
+        if (auto done = (*select)->exec(); !done)
+            return std::unexpected(done.error());
+        if (!(*select)->next())
+            return std::unexpected(
+                StoreError{StoreError::Kind::NotFound, u"no callback request %1"_s.arg(handoff.uuid)});
+        const qint64 tenant = (*select)->int64(0);
+        QString status = (*select)->text(1);
+        const qint64 attempts = (*select)->int64(2);
+        const qint64 scheduleStart = (*select)->int64(3);
+        const bool stillOurs = status == "posting"_L1 && (*select)->text(4) == claimant;
+        (*select)->finish();
+
+        if (auto done = context.execute(
+                u"UPDATE callback_attempts SET finished_at = ?, result = ?, http_status = ?, error = ?, "
+                "response = ? WHERE callback_id = ? AND attempt = ? AND finished_at IS NULL"_s,
+                {nowMs, outcome.success ? u"posted"_s : u"failed"_s,
+                 outcome.httpStatus ? QVariant(*outcome.httpStatus) : QVariant(), textOrNull(outcome.error),
+                 kept(outcome.response), handoff.id, handoff.attempt});
+            !done)
+            return std::unexpected(done.error());
+
+        if (stillOurs) {
+            if (outcome.success) {
+                status = u"posted"_s;
+                if (auto done = context.execute(
+                        u"UPDATE callback_requests SET status = 'posted', response = ?, last_error = NULL, "
+                        "next_attempt_at = NULL, claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?"_s,
+                        {kept(outcome.response), nowMs, handoff.id});
+                    !done)
+                    return std::unexpected(done.error());
+            } else {
+                // n attempts of this schedule failed: the n-th delay follows, or none is left.
+                const qint64 n = std::max<qint64>(1, attempts - scheduleStart);
+                const bool dead = n > backoff.size();
+                status = dead ? u"dead"_s : u"failed"_s;
+                const QVariant next = dead ? QVariant() : QVariant(nowMs + qint64(backoff.at(n - 1).count()));
+                if (auto done = context.execute(
+                        u"UPDATE callback_requests SET status = ?, last_error = ?, next_attempt_at = ?, "
+                        "claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?"_s,
+                        {status, textOrNull(outcome.error), next, nowMs, handoff.id});
+                    !done)
+                    return std::unexpected(done.error());
+            }
+        }
+        context.changes().tenantIds.insert(tenant);
+        context.changes().kinds |= StoreChanges::Callbacks;
+        return status;
+    });
+}
+
+QFuture<Store::Result<int>> Store::releaseAbandonedCallbacks(AbandonedClaim abandoned, const QString &actor,
+                                                             qint64 nowMs)
+{
+    return write<int>([=](WriteContext &context) -> Result<int> {
+        auto select = context.prepared(
+            u"SELECT id, tenant_id, attempts, claimed_by, claimed_at FROM callback_requests WHERE status = "
+            "'posting'"_s);
+        if (!select)
+            return std::unexpected(select.error());
+        if (auto done = (*select)->exec(); !done)
+            return std::unexpected(done.error());
+        struct Claim
+        {
+            qint64 id, tenant, attempt;
+            QString claimedBy;
+        };
+        QList<Claim> gone;
+        while ((*select)->next()) {
+            const QString claimedBy = (*select)->text(3);
+            if (abandoned(claimedBy, (*select)->int64(4)))
+                gone.append({(*select)->int64(0), (*select)->int64(1), (*select)->int64(2), claimedBy});
+        }
+        (*select)->finish();
+        for (const Claim &claim : std::as_const(gone)) {
+            if (auto done = context.execute(
+                    u"UPDATE callback_requests SET status = 'pending', claimed_by = NULL, claimed_at = NULL, "
+                    "updated_at = ? WHERE id = ? AND status = 'posting' AND claimed_by = ?"_s,
+                    {nowMs, claim.id, claim.claimedBy});
+                !done)
+                return std::unexpected(done.error());
+            if (auto done = context.execute(
+                    u"UPDATE callback_attempts SET finished_at = ?, result = 'abandoned', error = ? "
+                    "WHERE callback_id = ? AND attempt = ? AND finished_at IS NULL"_s,
+                    {nowMs, u"%1 stopped while posting"_s.arg(claim.claimedBy), claim.id, claim.attempt});
+                !done)
+                return std::unexpected(done.error());
+            if (auto done = context.audit(claim.tenant, actor, u"released"_s, u"callback"_s,
+                                          QString::number(claim.id), claim.claimedBy);
+                !done)
+                return std::unexpected(done.error());
+            context.changes().tenantIds.insert(claim.tenant);
+            context.changes().kinds |= StoreChanges::Callbacks;
+        }
+        return int(gone.size());
+    });
+}
+
+QFuture<Store::Result<bool>> Store::recordCallbackAction(const QString &tenantSlug, const QString &uuid,
+                                                         const QString &action, const QString &detail,
+                                                         const QString &actor)
+{
+    return write<bool>([=](WriteContext &context) -> Result<bool> {
+        auto tenant = context.tenantId(tenantSlug);
+        if (!tenant)
+            return std::unexpected(tenant.error());
+        auto select =
+            context.prepared(u"SELECT id FROM callback_requests WHERE tenant_id = ? AND uuid = ?"_s);
+        if (!select)
+            return std::unexpected(select.error());
+        (*select)->bind(0, *tenant);
+        (*select)->bind(1, uuid);
+        if (auto done = (*select)->exec(); !done)
+            return std::unexpected(done.error());
+        if (!(*select)->next())
+            return std::unexpected(
+                StoreError{StoreError::Kind::NotFound, u"no callback request %1"_s.arg(uuid)});
+        const qint64 id = (*select)->int64(0);
+        (*select)->finish();
+        if (auto done = context.audit(*tenant, actor, action, u"callback"_s, QString::number(id), detail);
+            !done)
+            return std::unexpected(done.error());
+        context.changes().tenantIds.insert(*tenant);
+        context.changes().kinds |= StoreChanges::Callbacks;
         return true;
     });
 }

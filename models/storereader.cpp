@@ -655,8 +655,9 @@ namespace {
 
 const QString callbackColumns =
     u"c.id, c.uuid, c.status, c.urgency, c.callback_number, c.caller_name, c.concern, calls.uuid, "
-    "c.attempts, c.next_attempt_at, c.created_at FROM callback_requests c LEFT JOIN calls ON calls.id = "
-    "c.call_id"_s;
+    "c.attempts, c.next_attempt_at, c.created_at, c.call_id, c.updated_at, c.closed_at, c.source, c.details, "
+    "c.last_error, c.cancel_reason, c.resolution_note, c.claimed_by FROM callback_requests c LEFT JOIN calls "
+    "ON calls.id = c.call_id"_s;
 
 CallbackRecord callbackFrom(const QSqlQuery &q)
 {
@@ -672,6 +673,15 @@ CallbackRecord callbackFrom(const QSqlQuery &q)
     c.attempts = q.value(8).toInt();
     c.nextAttemptAt = optionalLong(q.value(9));
     c.createdAt = q.value(10).toLongLong();
+    c.callId = optionalLong(q.value(11));
+    c.updatedAt = q.value(12).toLongLong();
+    c.closedAt = optionalLong(q.value(13));
+    c.source = q.value(14).toString();
+    c.details = q.value(15).toString();
+    c.lastError = q.value(16).toString();
+    c.cancelReason = q.value(17).toString();
+    c.resolutionNote = q.value(18).toString();
+    c.claimedBy = q.value(19).toString();
     return c;
 }
 
@@ -702,17 +712,115 @@ ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
 StoreReader::Result<QList<CallbackRecord>> StoreReader::callbacks(TenantId tenant, const QString &status,
                                                                   int limit)
 {
+    CallbackQuery query;
+    if (!status.isEmpty())
+        query.statuses = {status};
+    query.limit = limit;
+    return callbacks(tenant, query);
+}
+
+StoreReader::Result<QList<CallbackRecord>> StoreReader::callbacks(TenantId tenant, const CallbackQuery &query)
+{
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
     QString sql = u"SELECT "_s + callbackColumns + u" WHERE c.tenant_id = ?"_s;
     QVariantList values{tenant.value};
-    if (!status.isEmpty()) {
-        sql += u" AND c.status = ?"_s;
-        values << status;
+    if (!query.statuses.isEmpty()) {
+        sql += u" AND c.status IN (%1)"_s.arg(QStringList(query.statuses.size(), u"?"_s).join(u", "_s));
+        for (const QString &status : query.statuses)
+            values << status;
+    }
+    if (query.urgency) {
+        sql += u" AND c.urgency = ?"_s;
+        values << toString(*query.urgency);
     }
     sql += u" ORDER BY CASE WHEN c.status IN ('pending', 'posting', 'posted', 'failed') THEN 0 ELSE 1 END, "
-           "c.urgency_rank DESC, c.created_at, c.id LIMIT %1"_s.arg(std::clamp(limit, 1, 5000));
+           "c.urgency_rank DESC, c.created_at, c.id LIMIT %1"_s.arg(std::clamp(query.limit, 1, 5000));
     return readAll(m_db, sql, values, callbackFrom);
+}
+
+StoreReader::Result<QList<CallbackHistoryEntry>> StoreReader::callbackHistory(TenantId tenant,
+                                                                              qint64 callbackId)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto actions = readAll(
+        m_db,
+        u"SELECT at, actor, action, detail FROM audit_log WHERE tenant_id = ? AND entity = 'callback' "
+        "AND entity_id = ? ORDER BY at, id"_s,
+        {tenant.value, QString::number(callbackId)}, [](const QSqlQuery &q) {
+            CallbackHistoryEntry entry;
+            entry.at = q.value(0).toLongLong();
+            entry.actor = q.value(1).toString();
+            entry.action = q.value(2).toString();
+            entry.detail = q.value(3).toString();
+            return entry;
+        });
+    if (!actions)
+        return actions;
+    auto attempts = readAll(m_db,
+                            u"SELECT a.started_at, a.attempt, a.result, a.http_status, a.error, "
+                            u"a.finished_at FROM callback_attempts a "
+                            "WHERE a.tenant_id = ? AND a.callback_id = ? ORDER BY a.attempt"_s,
+                            {tenant.value, callbackId}, [](const QSqlQuery &q) {
+                                CallbackHistoryEntry entry;
+                                entry.at = q.value(0).toLongLong();
+                                entry.action = u"attempt"_s;
+                                entry.attempt = q.value(1).toInt();
+                                entry.result = q.value(2).toString();
+                                if (!q.value(3).isNull())
+                                    entry.httpStatus = q.value(3).toInt();
+                                entry.detail = q.value(4).toString();
+                                entry.finishedAt = optionalLong(q.value(5));
+                                return entry;
+                            });
+    if (!attempts)
+        return attempts;
+    QList<CallbackHistoryEntry> history = *actions + *attempts;
+    std::stable_sort(
+        history.begin(), history.end(),
+        [](const CallbackHistoryEntry &a, const CallbackHistoryEntry &b) { return a.at < b.at; });
+    return history;
+}
+
+StoreReader::Result<QList<CallSummary>> StoreReader::callbackCalls(TenantId tenant, qint64 callbackId)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    auto ids =
+        readAll(m_db,
+                u"SELECT call_id FROM callback_calls WHERE tenant_id = ? AND callback_id = ? "
+                "ORDER BY added_at, call_id"_s,
+                {tenant.value, callbackId}, [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
+    if (!ids)
+        return std::unexpected(ids.error());
+    QList<CallSummary> calls;
+    for (qint64 id : std::as_const(*ids)) {
+        auto call = this->call(tenant, id);
+        if (call)
+            calls.append(*call);
+        else if (call.error().kind != StoreError::Kind::NotFound)
+            return std::unexpected(call.error());
+    }
+    return calls;
+}
+
+StoreReader::Result<qint64> StoreReader::countOpenCallbacks(TenantId tenant, std::optional<Urgency> urgency)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    QString sql = u"SELECT COUNT(*) FROM callback_requests WHERE tenant_id = ? AND status IN ('pending', "
+                  "'posting', 'posted', 'failed')"_s;
+    QVariantList values{tenant.value};
+    if (urgency) {
+        sql += u" AND urgency = ?"_s;
+        values << toString(*urgency);
+    }
+    return readOne(
+        m_db, sql, values, [](const QSqlQuery &q) { return q.value(0).toLongLong(); },
+        [] {
+            return StoreError{StoreError::Kind::Statement, u"COUNT(*) gave no row"_s};
+        });
 }
 
 StoreReader::Result<CallbackRecord> StoreReader::callback(TenantId tenant, const QString &uuid)

@@ -49,6 +49,13 @@ public:
     Result<QList<TraceRecord>> functionTraces(TenantId tenant, qint64 callId);
     // Open requests first (pending, posting, posted, failed), then by urgency, then oldest first.
     Result<QList<CallbackRecord>> callbacks(TenantId tenant, const QString &status = {}, int limit = 500);
+    Result<QList<CallbackRecord>> callbacks(TenantId tenant, const CallbackQuery &query);
+    // Requests, merges, staff actions and hand-off attempts, oldest first.
+    Result<QList<CallbackHistoryEntry>> callbackHistory(TenantId tenant, qint64 callbackId);
+    // Every call the customer asked to be called back from, in the order they came.
+    Result<QList<CallSummary>> callbackCalls(TenantId tenant, qint64 callbackId);
+    // Open requests (pending, posting, posted, failed), of one urgency or all.
+    Result<qint64> countOpenCallbacks(TenantId tenant, std::optional<Urgency> urgency = std::nullopt);
     Result<CallbackRecord> callback(TenantId tenant, const QString &uuid);
     // Most recent first.
     Result<QList<ErrorGroupRecord>> errorGroups(TenantId tenant, const QString &status = {},

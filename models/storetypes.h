@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace CallScope {
@@ -256,10 +257,72 @@ struct CallbackRecord
     QString callbackNumber;
     QString callerName;
     QString concern;
-    QString callUuid;
+    QString callUuid;             // the call it came from first
+    std::optional<qint64> callId; // the same call's row id (to open it)
     int attempts = 0;
     std::optional<qint64> nextAttemptAt;
     qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    std::optional<qint64> closedAt;
+    QString source;       // "backend", "failed_tool_call:<id>", "staff"
+    QString details;      // JSON object as text, or empty
+    QString lastError;    // of the last failed hand-off
+    QString cancelReason; // why staff cancelled it
+    QString resolutionNote;
+    QString claimedBy; // the dispatcher posting it
+
+    bool isOpen() const { return isOpenCallbackStatus(status); }
+    static bool isOpenCallbackStatus(const QString &status)
+    {
+        return status == QLatin1StringView("pending") || status == QLatin1StringView("posting") ||
+               status == QLatin1StringView("posted") || status == QLatin1StringView("failed");
+    }
+};
+
+// What the callback queue shows: the states wanted (none: all), an urgency, queue order.
+struct CallbackQuery
+{
+    QStringList statuses;
+    std::optional<Urgency> urgency;
+    int limit = 500;
+};
+
+// One line of a callback request's history: a staff or API action, a merge, or a hand-off attempt.
+struct CallbackHistoryEntry
+{
+    qint64 at = 0;
+    QString actor;                 // staff name, "api", the dispatcher, or the request's source
+    QString action;                // requested merged retry cancel complete dial | attempt
+    QString detail;                // the reason, note or urgency; for an attempt its result
+    int attempt = 0;               // for an attempt
+    QString result;                // posted, failed, abandoned, or empty while it runs
+    std::optional<int> httpStatus; // for an attempt that got an answer
+    std::optional<qint64> finishedAt;
+};
+
+// A request the dispatcher claimed (status posting): what it posts to the frontend.
+struct CallbackHandoff
+{
+    qint64 id = 0;
+    QString uuid;
+    QString tenantSlug;
+    QString callbackNumber;
+    QString callerName;
+    QString concern;
+    QByteArray detailsJson; // an object, or empty
+    Urgency urgency = Urgency::Normal;
+    QString callUuid;
+    qint64 createdAt = 0;
+    int attempt = 0; // 1 for the first post
+};
+
+// How a hand-off attempt ended.
+struct CallbackAttemptOutcome
+{
+    bool success = false;          // a 2xx answer in time
+    std::optional<int> httpStatus; // the answer's status, when there was one
+    QString error;                 // why it failed (status and body, timeout, refused)
+    QByteArray response;           // the answer's body (kept, truncated to 64 KiB)
 };
 
 struct ErrorGroupRecord

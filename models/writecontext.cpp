@@ -467,6 +467,28 @@ std::expected<void, StoreError> WriteContext::resolveRequiredCalls()
     return {};
 }
 
+std::expected<void, StoreError> WriteContext::execute(const QString &sql, const QVariantList &values)
+{
+    auto statement = prepared(sql);
+    if (!statement)
+        return std::unexpected(statement.error());
+    for (int i = 0; i < values.size(); ++i)
+        (*statement)->bind(i, values.at(i));
+    auto done = (*statement)->exec();
+    (*statement)->finish();
+    return done;
+}
+
+std::expected<void, StoreError> WriteContext::audit(qint64 tenantId, const QString &actor,
+                                                    const QString &action, const QString &entity,
+                                                    const QString &entityId, const QString &detail)
+{
+    return execute(
+        u"INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {tenantId, QDateTime::currentMSecsSinceEpoch(), actor, action, entity, entityId, nullable(detail)});
+}
+
 std::expected<std::optional<qint64>, StoreError> WriteContext::requestCallback(qint64 tenantId,
                                                                                const CallbackRequest &request)
 {
@@ -485,12 +507,14 @@ std::expected<std::optional<qint64>, StoreError> WriteContext::requestCallback(q
             return std::optional<qint64>();
     }
     // One open request per number (a partial unique index): a second request raises the urgency and
-    // adds its concern to the one already waiting.
+    // adds its concern (unless the request says it already) and its call to the one already waiting.
+    // Its state stays: a request posted to the frontend is not posted again.
+    const QString contains = isSqlite() ? u"instr(callback_requests.concern, excluded.concern) > 0"_s
+                                        : u"strpos(callback_requests.concern, excluded.concern) > 0"_s;
     auto upsert = prepared(
         u"INSERT INTO callback_requests (tenant_id, uuid, call_id, status, urgency, urgency_rank, "
-        u"callback_number, "
-        "caller_name, concern, details, source, attempts, next_attempt_at, created_at, updated_at) "
-        "VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
+        "callback_number, caller_name, concern, details, source, attempts, next_attempt_at, created_at, "
+        "updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) "
         "ON CONFLICT (tenant_id, callback_number) WHERE status IN ('pending', 'posting', 'posted', 'failed') "
         "DO UPDATE SET urgency = CASE WHEN excluded.urgency_rank > callback_requests.urgency_rank "
         "THEN excluded.urgency ELSE callback_requests.urgency END, "
@@ -498,9 +522,13 @@ std::expected<std::optional<qint64>, StoreError> WriteContext::requestCallback(q
         "THEN excluded.urgency_rank ELSE callback_requests.urgency_rank END, "
         "concern = CASE WHEN excluded.concern IS NULL THEN callback_requests.concern "
         "WHEN callback_requests.concern IS NULL THEN excluded.concern "
+        "WHEN "_s +
+        contains +
+        u" THEN callback_requests.concern "
         "ELSE callback_requests.concern || ' | ' || excluded.concern END, "
         "call_id = COALESCE(callback_requests.call_id, excluded.call_id), "
         "caller_name = COALESCE(callback_requests.caller_name, excluded.caller_name), "
+        "details = COALESCE(excluded.details, callback_requests.details), "
         "updated_at = excluded.updated_at RETURNING id, uuid"_s);
     if (!upsert)
         return std::unexpected(upsert.error());
@@ -528,19 +556,20 @@ std::expected<std::optional<qint64>, StoreError> WriteContext::requestCallback(q
     const qint64 id = (*upsert)->int64(0);
     const bool merged = (*upsert)->text(1) != uuid;
     (*upsert)->finish();
-    auto audit = prepared(u"INSERT INTO audit_log (tenant_id, at, actor, action, entity, entity_id, detail) "
-                          "VALUES (?, ?, ?, ?, 'callback', ?, ?)"_s);
-    if (!audit)
-        return std::unexpected(audit.error());
-    const QVariantList auditValues{tenantId,
-                                   QDateTime::currentMSecsSinceEpoch(),
-                                   request.source,
-                                   merged ? u"merged"_s : u"requested"_s,
-                                   QString::number(id),
-                                   u"urgency %1"_s.arg(toString(request.urgency))};
-    for (int i = 0; i < auditValues.size(); ++i)
-        (*audit)->bind(i, auditValues.at(i));
-    if (auto done = (*audit)->exec(); !done)
+    // Every call the customer asked from, in the order they came.
+    if (request.callId) {
+        if (auto done = execute(u"INSERT INTO callback_calls (tenant_id, callback_id, call_id, added_at) "
+                                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
+                                {tenantId, id, *request.callId, request.atMs});
+            !done)
+            return std::unexpected(done.error());
+    }
+    QStringList detail{u"urgency %1"_s.arg(toString(request.urgency))};
+    if (!request.concern.isEmpty())
+        detail << request.concern;
+    if (auto done = audit(tenantId, request.source, merged ? u"merged"_s : u"requested"_s, u"callback"_s,
+                          QString::number(id), detail.join(u": "_s));
+        !done)
         return std::unexpected(done.error());
     m_changes.tenantIds.insert(tenantId);
     m_changes.kinds |= StoreChanges::Callbacks;

@@ -81,6 +81,13 @@ public:
     // A prepared statement, prepared once per connection.
     std::expected<SqlStatement *, StoreError> prepared(const QString &sql);
 
+    // Prepares (once), binds `values` in order and runs `sql`.
+    std::expected<void, StoreError> execute(const QString &sql, const QVariantList &values);
+    // One row of the audit log: who did what to which entity, now.
+    std::expected<void, StoreError> audit(qint64 tenantId, const QString &actor, const QString &action,
+                                          const QString &entity, const QString &entityId,
+                                          const QString &detail);
+
     // The id of a tenant by slug (UnknownTenant when there is none).
     std::expected<qint64, StoreError> tenantId(const QString &slug);
     std::expected<Tenant, StoreError> insertTenant(const QString &slug, const QString &name,
