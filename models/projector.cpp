@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -161,9 +162,39 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
         return projectFunction(tenantId, *callId, receiptId, event);
     case EventKind::ToolCallLogged:
         return projectToolCallLog(tenantId, *callId, event);
+    case EventKind::FlowTransition:
+        return requestCallbackAfterFailedTransfer(tenantId, *agg, event);
     default:
         return {};
     }
+}
+
+std::expected<void, StoreError> Projector::requestCallbackAfterFailedTransfer(qint64 tenantId,
+                                                                              const CallAggregate &call,
+                                                                              const CallEvent &event)
+{
+    const QString stage = event.payload.value("transfer"_L1).toString();
+    if (stage != "cancelled"_L1 && stage != "failed"_L1)
+        return {};
+    // The customer is the caller of an inbound call and the callee of an outbound one; a web call
+    // has no number to call back.
+    const QString number = call.direction == "outbound"_L1 ? call.toNumber : call.fromNumber;
+    static const QRegularExpression phone(u"^\\+?[0-9]{5,20}$"_s);
+    if (!phone.match(number).hasMatch())
+        return {};
+    CallbackRequest request;
+    request.callId = call.id;
+    request.number = number;
+    request.urgency = Urgency::Critical;
+    request.source = u"failed_transfer:"_s + QString::number(call.id);
+    const QString destination = event.payload.value("destination"_L1).toString();
+    request.concern =
+        destination.isEmpty() ? u"Transfer to staff failed"_s : u"Transfer to %1 failed"_s.arg(destination);
+    request.atMs = event.occurredAtMs;
+    request.oncePerSource = true;
+    if (auto done = m_ctx.requestCallback(tenantId, request); !done)
+        return std::unexpected(done.error());
+    return {};
 }
 
 std::expected<void, StoreError> Projector::requestCallback(qint64 tenantId, std::optional<qint64> callId,

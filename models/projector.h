@@ -34,6 +34,10 @@ private:
                                                     const CallEvent &event);
     std::expected<void, StoreError> projectToolCallLog(qint64 tenantId, qint64 callId,
                                                        const CallEvent &event);
+    // A transfer to staff that the provider reports failed (not answered, cancelled) hands the
+    // customer to the callback queue: critical, once per call.
+    std::expected<void, StoreError>
+    requestCallbackAfterFailedTransfer(qint64 tenantId, const CallAggregate &call, const CallEvent &event);
     std::expected<void, StoreError> requestCallback(qint64 tenantId, std::optional<qint64> callId,
                                                     const CallEvent &event);
     std::expected<void, StoreError> recordErrorEvent(qint64 tenantId, std::optional<qint64> callId,

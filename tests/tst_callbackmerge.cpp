@@ -61,6 +61,8 @@ private slots:
     void mergeRule();
     void mergedAfterPostingIsNotPostedAgain();
     void historyTellsRequestAndMerge();
+    void failedTransferQueuesTheCustomer_data();
+    void failedTransferQueuesTheCustomer();
 
 private:
     void ask(const Ask &request, const QString &eventId, qint64 atMs);
@@ -352,6 +354,69 @@ void TestCallbackMerge::historyTellsRequestAndMerge()
     QCOMPARE(history->at(1).action, u"merged"_s);
     QVERIFY(history->at(1).detail.contains(u"urgent"_s));
     QVERIFY(history->at(1).detail.contains(u"Insurance"_s));
+}
+
+void TestCallbackMerge::failedTransferQueuesTheCustomer_data()
+{
+    QTest::addColumn<QString>("direction");
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<QString>("destination");
+    QTest::addColumn<QString>("number"); // the request's, or empty for none
+    QTest::addColumn<QString>("concern");
+
+    QTest::newRow("inbound, not answered: the caller")
+        << u"inbound"_s << u"cancelled"_s << u"+4930999111"_s << u"+4930123456"_s
+        << u"Transfer to +4930999111 failed"_s;
+    QTest::newRow("outbound, failed: the callee")
+        << u"outbound"_s << u"failed"_s << QString() << u"+4930654321"_s << u"Transfer to staff failed"_s;
+    QTest::newRow("bridged: nothing") << u"inbound"_s << u"bridged"_s << QString() << QString() << QString();
+    QTest::newRow("a web call has no number")
+        << u"web"_s << u"cancelled"_s << QString() << QString() << QString();
+}
+
+// A transfer to staff that broke: the customer is queued for a callback, critical, once per call.
+void TestCallbackMerge::failedTransferQueuesTheCustomer()
+{
+    QFETCH(QString, direction);
+    QFETCH(QString, stage);
+    QFETCH(QString, destination);
+    QFETCH(QString, number);
+    QFETCH(QString, concern);
+
+    const QString call = u"call_transfer_1"_s;
+    QJsonObject start{{u"direction"_s, direction}, {u"startedAt"_s, double(t0)}};
+    if (direction != "web"_L1) {
+        start.insert(u"fromNumber"_s, u"+4930123456"_s);
+        start.insert(u"toNumber"_s, u"+4930654321"_s);
+    }
+    CallEvent transfer;
+    transfer.provider = Provider::Retell;
+    transfer.providerCallId = call;
+    transfer.kind = EventKind::FlowTransition;
+    transfer.occurredAtMs = t0 + 30'000;
+    transfer.payload = {{u"from"_s, u"agent"_s}, {u"to"_s, u"transfer"_s}, {u"transfer"_s, stage}};
+    if (!destination.isEmpty())
+        transfer.payload.insert(u"destination"_s, destination);
+    // Delivered twice under different keys (a provider resending with a new id): still one request.
+    for (const QString &key : {u"t-1"_s, u"t-2"_s}) {
+        auto result = await(m_store->ingest(IngestSubmission{
+            u"default"_s,
+            {makeUnit(Provider::Retell, key, call,
+                      {statusEvent(Provider::Retell, call, CallStatus::InProgress, t0, start), transfer})}}));
+        QVERIFY2(result, result ? "" : qPrintable(result.error().message));
+    }
+    const QList<CallbackRecord> queue = all();
+    if (number.isEmpty()) {
+        QVERIFY(queue.isEmpty());
+        return;
+    }
+    QCOMPARE(queue.size(), 1);
+    QCOMPARE(queue.constFirst().callbackNumber, number);
+    QCOMPARE(toString(queue.constFirst().urgency), u"critical"_s);
+    QCOMPARE(queue.constFirst().concern, concern);
+    QCOMPARE(queue.constFirst().status, u"pending"_s);
+    QVERIFY(queue.constFirst().source.startsWith(u"failed_transfer:"_s));
+    QVERIFY(queue.constFirst().callId.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestCallbackMerge)
