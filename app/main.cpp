@@ -45,13 +45,23 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("callscope"));
     QApplication::setWindowIcon(appIcon());
 
-    auto options = parseOptions(QCoreApplication::arguments(), Program::Desktop);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        std::fputs(qPrintable(usageText(Program::Desktop)), stdout);
+        return 0;
+    }
+    auto options = parseOptions(arguments, Program::Desktop);
     if (!options) {
         std::fprintf(stderr, "callscope: %s\n%s", qPrintable(options.error().message),
                      qPrintable(usageText(Program::Desktop)));
         return 2;
     }
     Settings settings;
+    // The command line wins over the settings (a script can start the app on a prepared setup).
+    if (auto applied = applyCallbackSettings(*options, settings.string(Settings::Key::FrontendUrl),
+                                             settings.string(Settings::Key::CallbackBackoff));
+        !applied)
+        std::fprintf(stderr, "callscope: %s (ignored)\n", qPrintable(applied.error()));
     installTranslations(app, options->language.isEmpty() ? settings.string(Settings::Key::Language)
                                                          : options->language);
 

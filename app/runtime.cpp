@@ -5,6 +5,7 @@
 #include "api/readapi.h"
 #include "api/readerslot.h"
 #include "api/tokenauth.h"
+#include "callbacks/callbackdispatcher.h"
 #include "http/httpserver.h"
 #include "http/router.h"
 #include "ingest/ingestservice.h"
@@ -38,6 +39,7 @@ Runtime::~Runtime()
 {
     // The listener goes first: nothing may reach the store while it stops.
     m_server.reset();
+    m_dispatcher.reset();
     m_backfill.reset();
     m_ingest.reset();
     m_readApi.reset();
@@ -175,7 +177,23 @@ void Runtime::startListening()
     if (auto listening = m_server->listen(address, m_options.listenPort); !listening)
         m_listenError = listening.error();
     refreshConfiguredProviders();
+    startDispatcher();
     emit started();
+}
+
+void Runtime::startDispatcher()
+{
+    DispatcherConfig config;
+    config.frontendUrl = QUrl(m_options.frontendUrl);
+    config.backoff = m_options.callbackBackoff;
+    config.timeout = m_options.frontendTimeout;
+    // The key is looked up per hand-off (through the cache), so a key set later is used at once.
+    auto apiKey = [cache = m_secretCache.get()](const QString &tenant,
+                                                std::function<void(const QString &)> done) {
+        cache->get(tenant, u"frontend.apiKey"_s, std::move(done));
+    };
+    m_dispatcher = std::make_unique<CallbackDispatcher>(m_store.get(), config, apiKey);
+    m_dispatcher->start();
 }
 
 void Runtime::shutdown()
@@ -183,11 +201,20 @@ void Runtime::shutdown()
     if (m_stopping)
         return;
     m_stopping = true;
-    auto finish = [this] {
+    // The store stops last: after the listener answered what it accepted and the dispatcher released
+    // the request it was posting.
+    auto waiting = std::make_shared<int>(m_dispatcher ? 2 : 1);
+    auto finish = [this, waiting] {
+        if (--*waiting > 0)
+            return;
         if (m_store)
             m_store->stop(); // commits what it accepted
         emit stopped();
     };
+    if (m_dispatcher) {
+        connect(m_dispatcher.get(), &CallbackDispatcher::stopped, this, finish, Qt::SingleShotConnection);
+        m_dispatcher->stop();
+    }
     if (!m_server || m_server->requestsInFlight() == 0) {
         if (m_server)
             m_server->stopAccepting();
@@ -241,15 +268,16 @@ void Runtime::refreshConfiguredProviders()
 
 void Runtime::registerRoutes()
 {
-    m_router->add("GET", u"/metrics"_s,
-                  [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {
-                      Http::Response response;
-                      response.body = prometheusMetrics(m_ingest->metrics(), *m_store, m_reader->get());
-                      response.headers.append(
-                          qMakePair(QByteArray("Content-Type"),
-                                    QByteArray("text/plain; version=0.0.4; charset=utf-8")));
-                      responder.send(response);
-                  });
+    m_router->add(
+        "GET", u"/metrics"_s,
+        [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {
+            Http::Response response;
+            response.body = prometheusMetrics(m_ingest->metrics(), *m_store, m_reader->get(),
+                                              m_dispatcher ? m_dispatcher->counts() : DispatcherCounts());
+            response.headers.append(qMakePair(QByteArray("Content-Type"),
+                                              QByteArray("text/plain; version=0.0.4; charset=utf-8")));
+            responder.send(response);
+        });
     m_router->add(
         "GET", u"/health"_s,
         [this](const Http::Request &, const Http::RouteParams &, Http::Responder responder) {

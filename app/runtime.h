@@ -9,6 +9,7 @@
 
 namespace CallScope {
 
+class CallbackDispatcher;
 class IngestService;
 class SecretCache;
 class SecretStore;
@@ -24,7 +25,8 @@ class Server;
 } // namespace Http
 
 // Everything that runs without a window, wired once for both executables: the secret store, the
-// durable store and the HTTP listener. start() is asynchronous because the keychain is.
+// durable store, the HTTP listener and the callback dispatcher. start() is asynchronous because the
+// keychain is.
 class Runtime : public QObject
 {
     Q_OBJECT
@@ -35,19 +37,21 @@ public:
 
     // Opens the secret store (synchronously, so a refused --secrets-file is reported at once).
     std::expected<void, QString> openSecrets();
-    // Opens the database and the listener; emits started() or failed(). A listener that cannot
-    // bind is reported by listenError() and does not stop the desktop app (the server treats it as
-    // a failure).
+    // Opens the database, the listener and the callback dispatcher (which posts only with a
+    // frontend URL); emits started() or failed(). A listener that cannot bind is reported by
+    // listenError() and does not stop the desktop app (the server treats it as a failure).
     void start();
     // Opens the database only (for the command-line commands); emits started() or failed().
     void startWithoutListener();
-    // Stops accepting, answers what was accepted, commits it, then emits stopped().
+    // Stops accepting and dispatching, answers what was accepted, releases the callback request
+    // being posted, commits it all, then emits stopped().
     void shutdown();
 
     const Options &options() const { return m_options; }
     SecretStore *secrets() const { return m_secrets.get(); }
     Store *store() const { return m_store.get(); }
     Http::Server *server() const { return m_server.get(); }
+    CallbackDispatcher *dispatcher() const { return m_dispatcher.get(); } // once started
 
     QString listenAddress() const; // HOST:PORT actually bound, empty when not listening
     QString listenError() const { return m_listenError; }
@@ -67,6 +71,7 @@ private:
     void startListening();
     void registerRoutes();
     void refreshConfiguredProviders();
+    void startDispatcher();
 
     Options m_options;
     std::unique_ptr<SecretStore> m_secrets;
@@ -80,6 +85,7 @@ private:
     std::unique_ptr<ReadApi> m_readApi;
     std::unique_ptr<IngestService> m_ingest;
     std::unique_ptr<UltravoxBackfill> m_backfill;
+    std::unique_ptr<CallbackDispatcher> m_dispatcher;
 
     QString m_listenError;
     QStringList m_secretFileTenants;

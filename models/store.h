@@ -100,7 +100,7 @@ public:
                                                    qint64 nowMs);
     // Requests left `posting` by a dispatcher that is gone (`abandoned(claimedBy, claimedAt)` says
     // which) go back to `pending`, so they are posted again at once; their attempt rows end as
-    // "abandoned". Answers how many.
+    // "abandoned" and do not count against the backoff schedule. Answers how many.
     using AbandonedClaim = std::function<bool(const QString &claimedBy, qint64 claimedAtMs)>;
     QFuture<Result<int>> releaseAbandonedCallbacks(AbandonedClaim abandoned, const QString &actor,
                                                    qint64 nowMs);

@@ -327,7 +327,8 @@ QFuture<Store::Result<int>> Store::releaseAbandonedCallbacks(AbandonedClaim aban
         for (const Claim &claim : std::as_const(gone)) {
             if (auto done = context.execute(
                     u"UPDATE callback_requests SET status = 'pending', claimed_by = NULL, claimed_at = NULL, "
-                    "updated_at = ? WHERE id = ? AND status = 'posting' AND claimed_by = ?"_s,
+                    "schedule_start = schedule_start + 1, updated_at = ? "
+                    "WHERE id = ? AND status = 'posting' AND claimed_by = ?"_s,
                     {nowMs, claim.id, claim.claimedBy});
                 !done)
                 return std::unexpected(done.error());

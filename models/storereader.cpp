@@ -831,6 +831,17 @@ StoreReader::Result<CallbackRecord> StoreReader::callback(TenantId tenant, const
                    {tenant.value, uuid}, callbackFrom, [&] { return notFound(u"callback %1"_s.arg(uuid)); });
 }
 
+StoreReader::Result<std::optional<qint64>> StoreReader::nextCallbackAttemptAt()
+{
+    auto query =
+        run(m_db, u"SELECT MIN(next_attempt_at) FROM callback_requests WHERE status = 'failed'"_s, {});
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next() || query->value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query->value(0).toLongLong());
+}
+
 StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId tenant, const QString &status,
                                                                       const QString &severity, int limit)
 {

@@ -57,6 +57,8 @@ public:
     // Open requests (pending, posting, posted, failed), of one urgency or all.
     Result<qint64> countOpenCallbacks(TenantId tenant, std::optional<Urgency> urgency = std::nullopt);
     Result<CallbackRecord> callback(TenantId tenant, const QString &uuid);
+    // When the next failed request of any tenant is due again (the dispatcher serves them all).
+    Result<std::optional<qint64>> nextCallbackAttemptAt();
     // Most recent first.
     Result<QList<ErrorGroupRecord>> errorGroups(TenantId tenant, const QString &status = {},
                                                 const QString &severity = {}, int limit = 500);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrics.h"
 
+#include "callbacks/callbackdispatcher.h"
 #include "ingest/ingestservice.h"
 #include "store.h"
 #include "storereader.h"
@@ -59,7 +60,8 @@ void gaugeByLabel(QByteArray &out, StoreReader *reader, const char *name, const 
 
 } // namespace
 
-QByteArray prometheusMetrics(const IngestMetrics &ingest, const Store &store, StoreReader *reader)
+QByteArray prometheusMetrics(const IngestMetrics &ingest, const Store &store, StoreReader *reader,
+                             const DispatcherCounts &dispatcher)
 {
     QByteArray out;
     help(out, "callscope_receipts_total", "counter", "Deliveries by provider and what became of them.");
@@ -102,11 +104,18 @@ QByteArray prometheusMetrics(const IngestMetrics &ingest, const Store &store, St
         out, reader, "callscope_callbacks", "state",
         u"SELECT status, COUNT(*) FROM callback_requests GROUP BY status"_s,
         {u"pending"_s, u"posting"_s, u"posted"_s, u"failed"_s, u"dead"_s, u"cancelled"_s, u"completed"_s});
-    help(out, "callscope_dispatcher_attempts_total", "counter", "Hand-offs of callback requests by result.");
+    help(out, "callscope_dispatcher_attempts_total", "counter",
+         "Hand-offs of callback requests in the database (by every process on it), by result.");
     gaugeByLabel(
         out, reader, "callscope_dispatcher_attempts_total", "result",
         u"SELECT COALESCE(result, 'unknown'), COUNT(*) FROM callback_attempts GROUP BY COALESCE(result, 'unknown')"_s,
         {u"posted"_s, u"failed"_s});
+    help(out, "callscope_callback_attempts_total", "counter",
+         "Hand-offs of callback requests this process attempted, by result.");
+    out += "callscope_callback_attempts_total{result=\"failed\"} " + QByteArray::number(dispatcher.failed) +
+           '\n';
+    out += "callscope_callback_attempts_total{result=\"posted\"} " + QByteArray::number(dispatcher.posted) +
+           '\n';
     return out;
 }
 

@@ -22,8 +22,16 @@ struct DispatcherConfig
     int batchSize = 10;                        // requests claimed and posted per cycle
     std::chrono::milliseconds timeout{10'000}; // an answer later than this is a failure
     std::chrono::milliseconds pollInterval{30'000};
-    // A claim by a dispatcher on another machine older than timeout + this is abandoned.
+    // A claim older than timeout + this is abandoned, whoever made it (a dispatcher on another
+    // machine, whose process cannot be looked at).
     std::chrono::milliseconds leaseGrace{60'000};
+};
+
+// The hand-offs this process attempted since it started, by how they ended (for /metrics).
+struct DispatcherCounts
+{
+    quint64 posted = 0;
+    quint64 failed = 0;
 };
 
 // Hands pending callback requests to the customer's frontend API (spec/http-api.md, "Hand-off to
@@ -45,23 +53,27 @@ public:
     CallbackDispatcher(Store *store, DispatcherConfig config, ApiKeyLookup apiKey, QObject *parent = nullptr);
     ~CallbackDispatcher() override;
 
-    // Tests move time by hand; the default is the system clock.
+    // Tests move time by hand; the default is the system clock. Claims, attempts and the backoff
+    // use it; the answer's timeout is real time (it is how long the frontend really took).
     void setClock(Clock clock);
     // host#pid#serial: who claimed a request (kept in the request while it is posting).
     QString claimant() const;
     bool isEnabled() const; // a frontend URL is configured
     const DispatcherConfig &config() const;
+    DispatcherCounts counts() const;
 
-    // Releases the requests left `posting` by a process of this machine that is gone (and claims of
-    // other machines older than the lease), then runs a cycle.
+    // Releases the requests left `posting` by a process of this machine that is gone (and claims
+    // older than the lease), then runs a cycle. Does nothing when no frontend URL is configured.
     void start();
     // Runs a cycle now (or right after the one running).
     void wake();
     // Stops claiming; a post in flight is aborted and its request released to `pending`. `stopped`
-    // follows once the store has it.
+    // follows (never from inside stop()) once the store has it, also when nothing was running.
     void stop();
 
 signals:
+    // After the attempt's end is committed; `status` is the request's state afterwards (posted,
+    // failed, dead, or a state staff gave it meanwhile).
     void attemptFinished(const QString &requestUuid, int attempt, const QString &status);
     // A cycle ended and nothing is due now.
     void idle();

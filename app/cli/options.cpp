@@ -12,9 +12,16 @@ namespace CallScope {
 
 namespace {
 
-const QStringList valueOptions{u"--db"_s,           u"--listen"_s,           u"--public-url"_s,
-                               u"--secrets-file"_s, u"--tls-cert"_s,         u"--tls-key"_s,
-                               u"--frontend-url"_s, u"--callback-backoff"_s, u"--ultravox-api-url"_s};
+const QStringList valueOptions{u"--db"_s,
+                               u"--listen"_s,
+                               u"--public-url"_s,
+                               u"--secrets-file"_s,
+                               u"--tls-cert"_s,
+                               u"--tls-key"_s,
+                               u"--frontend-url"_s,
+                               u"--callback-backoff"_s,
+                               u"--frontend-timeout"_s,
+                               u"--ultravox-api-url"_s};
 const QStringList commandValueOptions{u"--tenant"_s, u"--name"_s, u"--scope"_s};
 
 bool isHttpUrl(const QString &text)
@@ -53,6 +60,28 @@ std::expected<QList<std::chrono::milliseconds>, QString> parseDurationList(const
         out.append(std::chrono::milliseconds(n * factor));
     }
     return out;
+}
+
+std::expected<void, QString> applyCallbackSettings(Options &options, const QString &frontendUrl,
+                                                   const QString &backoff)
+{
+    QStringList problems;
+    if (options.frontendUrl.isEmpty() && !frontendUrl.isEmpty()) {
+        if (isHttpUrl(frontendUrl))
+            options.frontendUrl = frontendUrl;
+        else
+            problems << u"the frontend URL setting \"%1\" is not an http:// or https:// URL"_s.arg(
+                frontendUrl);
+    }
+    if (!options.callbackBackoffGiven && !backoff.isEmpty()) {
+        if (auto delays = parseDurationList(backoff))
+            options.callbackBackoff = *delays;
+        else
+            problems << u"the callback backoff setting: "_s + delays.error();
+    }
+    if (!problems.isEmpty())
+        return std::unexpected(problems.join(u"; "_s));
+    return {};
 }
 
 std::expected<std::pair<QString, quint16>, QString> parseListenAddress(const QString &text)
@@ -125,6 +154,12 @@ std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Pr
             if (!delays)
                 return fail(u"--callback-backoff: "_s + delays.error());
             options.callbackBackoff = *delays;
+            options.callbackBackoffGiven = true;
+        } else if (argument == "--frontend-timeout"_L1) {
+            auto timeout = parseDurationList(value);
+            if (!timeout || timeout->size() != 1)
+                return fail(u"--frontend-timeout takes one duration like 10s, not \"%1\""_s.arg(value));
+            options.frontendTimeout = timeout->first();
         } else if (argument == "--ultravox-api-url"_L1) {
             if (!isHttpUrl(value))
                 return fail(u"--ultravox-api-url takes an http:// or https:// URL, not \"%1\""_s.arg(value));
@@ -154,12 +189,15 @@ std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Pr
 QString usageText(Program program)
 {
     if (program == Program::Desktop)
-        return u"usage: callscope [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file PATH] "
-               "[--lang en|de]\n"_s;
+        return u"usage: callscope [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file PATH]\n"
+               "                [--frontend-url URL] [--callback-backoff LIST]\n"
+               "                [--frontend-timeout DURATION] [--lang en|de]\n"
+               "       (the frontend URL and the backoff default to the settings)\n"_s;
     return u"usage: callscope-server [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file "
            u"PATH]\n"
            "                        [--tls-cert FILE --tls-key FILE] [--frontend-url URL]\n"
-           "                        [--callback-backoff LIST] [--ultravox-api-url URL]\n"
+           "                        [--callback-backoff LIST] [--frontend-timeout DURATION]\n"
+           "                        [--ultravox-api-url URL]\n"
            "       callscope-server tenant create SLUG [--name NAME]\n"
            "       callscope-server tenant list\n"
            "       callscope-server secrets set --tenant SLUG KEY VALUE\n"

@@ -22,8 +22,10 @@ struct Options
     QString secretsFile; // empty: the OS keychain
     QString tlsCert;
     QString tlsKey;
-    QString frontendUrl;
+    QString frontendUrl; // empty: callback requests wait for staff
     QList<std::chrono::milliseconds> callbackBackoff;
+    bool callbackBackoffGiven = false; // on the command line (the desktop otherwise takes its setting)
+    std::chrono::milliseconds frontendTimeout{10'000}; // a hand-off not answered by then failed
     QString ultravoxApiUrl = QStringLiteral("https://api.ultravox.ai");
     QString language;                       // desktop only: en or de; empty: the system's
     QStringList command;                    // e.g. {"tenant", "create", "clinic"}; empty: run the server
@@ -45,6 +47,12 @@ enum class Program
 
 std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Program program);
 QString usageText(Program program);
+
+// The desktop's settings for what its command line did not say: the frontend URL and the callback
+// backoff as stored (Settings::Key::FrontendUrl, CallbackBackoff). A value that is not valid is left
+// out, and the answer says what is wrong with it.
+std::expected<void, QString> applyCallbackSettings(Options &options, const QString &frontendUrl,
+                                                   const QString &backoff);
 
 // "5m,15m,1h" → {300 s, 900 s, 3600 s}; units ms, s, m, h.
 std::expected<QList<std::chrono::milliseconds>, QString> parseDurationList(const QString &text);
