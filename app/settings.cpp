@@ -16,9 +16,9 @@ struct Definition
     QVariant defaultValue;
 };
 
-const std::array<Definition, 18> &definitions()
+const std::array<Definition, 19> &definitions()
 {
-    static const std::array<Definition, 18> table{{
+    static const std::array<Definition, 19> table{{
         {Settings::Key::DatabaseUrl, "database/url", QString()},
         {Settings::Key::ListenAddress, "listener/address", u"127.0.0.1:8787"_s},
         {Settings::Key::PublicUrl, "listener/publicUrl", QString()},
@@ -26,6 +26,7 @@ const std::array<Definition, 18> &definitions()
         {Settings::Key::FrontendUrl, "callbacks/frontendUrl", QString()},
         {Settings::Key::CallbackBackoff, "callbacks/backoff", u"5m,15m,1h"_s},
         {Settings::Key::DialUriTemplate, "callbacks/dialUriTemplate", u"tel:{number}"_s},
+        {Settings::Key::StaffName, "callbacks/staffName", QString()},
         {Settings::Key::StaleCallMinutes, "calls/staleAfterMinutes", 60},
         {Settings::Key::ReceiptRetentionDays, "receipts/retentionDays", 90},
         {Settings::Key::MaxBodyBytes, "listener/maxBodyBytes", 1024 * 1024},

@@ -23,6 +23,7 @@ public:
         FrontendUrl,      // where callbacks are handed off; empty: they wait for staff
         CallbackBackoff,  // e.g. 5m,15m,1h
         DialUriTemplate,  // tel:{number}
+        StaffName,        // who the desk's actions are recorded as; empty: the OS user
         StaleCallMinutes, // a call with no terminal event after this long is flagged stale
         ReceiptRetentionDays,
         MaxBodyBytes,

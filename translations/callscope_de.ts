@@ -378,6 +378,606 @@
     </message>
 </context>
 <context>
+    <name>CallScope::CallbackDetailPane</name>
+    <message>
+        <source>Concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <source>Why the last hand-off failed</source>
+        <translation>Warum die letzte Übergabe fehlschlug</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Calls it came from</source>
+        <translation>Zugehörige Anrufe</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Name not given</source>
+        <translation>Kein Name angegeben</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>wartet seit %1</translation>
+    </message>
+    <message>
+        <source>1 hand-off attempt</source>
+        <translation>1 Übergabeversuch</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hand-off attempts</source>
+        <translation>
+            <numerusform>%n Übergabeversuch</numerusform>
+            <numerusform>%n Übergabeversuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next attempt %1</source>
+        <translation>nächster Versuch %1</translation>
+    </message>
+    <message>
+        <source>No concern was given.</source>
+        <translation>Kein Anliegen angegeben.</translation>
+    </message>
+    <message>
+        <source>Why it was cancelled</source>
+        <translation>Grund für den Abbruch</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>The agent collected no further details.</source>
+        <translation>Der Agent hat keine weiteren Details erfasst.</translation>
+    </message>
+    <message>
+        <source>Open the call of %1</source>
+        <translation>Anruf öffnen: %1</translation>
+    </message>
+    <message>
+        <source>The request did not come from a recorded call.</source>
+        <translation>Die Anfrage stammt aus keinem aufgezeichneten Anruf.</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallbackPresentation</name>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Handing over…</source>
+        <translation>Wird übergeben…</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Hand-off failed</source>
+        <translation>Übergabe fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Hand-off given up</source>
+        <translation>Übergabe aufgegeben</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Waiting to be called back; not handed to your front-desk system yet.</source>
+        <translation>Wartet auf den Rückruf; noch nicht an Ihr Empfangssystem übergeben.</translation>
+    </message>
+    <message>
+        <source>Being handed to your front-desk system right now.</source>
+        <translation>Wird gerade an Ihr Empfangssystem übergeben.</translation>
+    </message>
+    <message>
+        <source>Handed to your front-desk system. Mark it done once the customer has been called back.</source>
+        <translation>An Ihr Empfangssystem übergeben. Markieren Sie die Anfrage als erledigt, sobald der Kunde zurückgerufen wurde.</translation>
+    </message>
+    <message>
+        <source>Handing it to your front-desk system failed; it is tried again automatically. Call the customer yourself or retry now.</source>
+        <translation>Die Übergabe an Ihr Empfangssystem ist fehlgeschlagen und wird automatisch wiederholt. Rufen Sie den Kunden selbst an oder versuchen Sie es jetzt erneut.</translation>
+    </message>
+    <message>
+        <source>Handing it to your front-desk system failed too often and is no longer tried. Call the customer yourself, or retry once the system works again.</source>
+        <translation>Die Übergabe an Ihr Empfangssystem ist zu oft fehlgeschlagen und wird nicht mehr versucht. Rufen Sie den Kunden selbst an oder versuchen Sie es erneut, sobald das System wieder funktioniert.</translation>
+    </message>
+    <message>
+        <source>Cancelled by staff: no callback is needed.</source>
+        <translation>Vom Team abgebrochen: Kein Rückruf nötig.</translation>
+    </message>
+    <message>
+        <source>Done: the customer has been called back.</source>
+        <translation>Erledigt: Der Kunde wurde zurückgerufen.</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 Tg. %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 Tg.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Gestern %1</translation>
+    </message>
+    <message>
+        <source>Hand-off</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Voice agent</source>
+        <translation>Sprachagent</translation>
+    </message>
+    <message>
+        <source>Failed transfer</source>
+        <translation>Fehlgeschlagene Weiterleitung</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Asked again</source>
+        <translation>Erneut angefragt</translation>
+    </message>
+    <message>
+        <source>Asked again (%1)</source>
+        <translation>Erneut angefragt (%1)</translation>
+    </message>
+    <message>
+        <source>Request received</source>
+        <translation>Anfrage eingegangen</translation>
+    </message>
+    <message>
+        <source>Request received (%1)</source>
+        <translation>Anfrage eingegangen (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Erneuter Versuch angestoßen</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Marked done</source>
+        <translation>Als erledigt markiert</translation>
+    </message>
+    <message>
+        <source>Marked done: %1</source>
+        <translation>Als erledigt markiert: %1</translation>
+    </message>
+    <message>
+        <source>Dialled</source>
+        <translation>Angerufen</translation>
+    </message>
+    <message>
+        <source>Dialled %1</source>
+        <translation>Angerufen: %1</translation>
+    </message>
+    <message>
+        <source>Hand-off interrupted (%1 stopped); it is tried again</source>
+        <translation>Übergabe unterbrochen (%1 wurde beendet); sie wird erneut versucht</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Hand-off attempt %1: handed over</source>
+        <translation>Übergabeversuch %1: übergeben</translation>
+    </message>
+    <message>
+        <source>Hand-off attempt %1: handed over (%2)</source>
+        <translation>Übergabeversuch %1: übergeben (%2)</translation>
+    </message>
+    <message>
+        <source>Hand-off attempt %1 failed</source>
+        <translation>Übergabeversuch %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Hand-off attempt %1 failed (%2)</source>
+        <translation>Übergabeversuch %1 fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>Hand-off attempt %1 interrupted</source>
+        <translation>Übergabeversuch %1 unterbrochen</translation>
+    </message>
+    <message>
+        <source>Hand-off attempt %1 in progress…</source>
+        <translation>Übergabeversuch %1 läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallbackQueueModel</name>
+    <message>
+        <source>no name given</source>
+        <translation>kein Name angegeben</translation>
+    </message>
+    <message>
+        <source>Asked at %1</source>
+        <translation>Angefragt am %1</translation>
+    </message>
+    <message>
+        <source>How long ago the customer asked to be called back</source>
+        <translation>Wie lange der Kunde schon auf den Rückruf wartet</translation>
+    </message>
+    <message>
+        <source>How often the request was handed to your front-desk system</source>
+        <translation>Wie oft die Anfrage an Ihr Empfangssystem übergeben wurde</translation>
+    </message>
+    <message>
+        <source>When a failed hand-off is tried again</source>
+        <translation>Wann eine fehlgeschlagene Übergabe erneut versucht wird</translation>
+    </message>
+    <message>
+        <source>When the call the request came from started</source>
+        <translation>Wann der Anruf begann, aus dem die Anfrage stammt</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Dringlichkeit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From call</source>
+        <translation>Anruf</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallbackQueueView</name>
+    <message>
+        <source>it was changed in the meantime (%1); the list shows it as it is now</source>
+        <translation>sie wurde inzwischen geändert (%1); die Liste zeigt den aktuellen Stand</translation>
+    </message>
+    <message>
+        <source>it no longer exists</source>
+        <translation>sie existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>the database cannot take changes right now (%1)</source>
+        <translation>die Datenbank nimmt gerade keine Änderungen an (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot read the callback queue: %1</source>
+        <translation>Die Rückrufliste kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot dial %1: the dial template “%2” does not make a link of this number (it needs {number}, e.g. tel:{number}).</source>
+        <translation>%1 kann nicht gewählt werden: Die Wählvorlage „%2“ ergibt mit dieser Nummer keinen Link (sie braucht {number}, z. B. tel:{number}).</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: no program on this computer takes %2: links. Install a softphone, or change the dial template.</source>
+        <translation>%1 wurde nicht gewählt: Kein Programm auf diesem Computer öffnet %2:-Links. Installieren Sie ein Softphone oder ändern Sie die Wählvorlage.</translation>
+    </message>
+    <message>
+        <source>%1 was dialled, but the call could not be noted in the request&apos;s history: %2</source>
+        <translation>%1 wurde angerufen, aber der Anruf konnte nicht im Verlauf der Anfrage vermerkt werden: %2</translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation>%1 wird angerufen…</translation>
+    </message>
+    <message>
+        <source>Could not retry the hand-off for %1: %2</source>
+        <translation>Die Übergabe für %1 konnte nicht erneut versucht werden: %2</translation>
+    </message>
+    <message>
+        <source>The hand-off for %1 is tried again now.</source>
+        <translation>Die Übergabe für %1 wird jetzt erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Could not cancel the callback for %1: %2</source>
+        <translation>Der Rückruf für %1 konnte nicht abgebrochen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled the callback for %1.</source>
+        <translation>Rückruf für %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not mark the callback for %1 as done: %2</source>
+        <translation>Der Rückruf für %1 konnte nicht als erledigt markiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Marked the callback for %1 as done.</source>
+        <translation>Rückruf für %1 als erledigt markiert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the history of the request: %1</source>
+        <translation>Der Verlauf der Anfrage kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>1 request could not be handed to your front-desk system and is no longer retried. Call the customer yourself, or retry once the system works.</source>
+        <translation>1 Anfrage konnte nicht an Ihr Empfangssystem übergeben werden und wird nicht mehr erneut versucht. Rufen Sie den Kunden selbst an oder versuchen Sie es erneut, sobald das System funktioniert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests could not be handed to your front-desk system and are no longer retried. Call the customers yourself, or retry once the system works.</source>
+        <translation>
+            <numerusform>%n Anfrage konnte nicht an Ihr Empfangssystem übergeben werden und wird nicht mehr erneut versucht. Rufen Sie den Kunden selbst an oder versuchen Sie es erneut, sobald das System funktioniert.</numerusform>
+            <numerusform>%n Anfragen konnten nicht an Ihr Empfangssystem übergeben werden und werden nicht mehr erneut versucht. Rufen Sie die Kunden selbst an oder versuchen Sie es erneut, sobald das System funktioniert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 Anfrage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one is waiting for a callback</source>
+        <translation>Niemand wartet auf einen Rückruf</translation>
+    </message>
+    <message>
+        <source>When a caller asks to be called back, or a transfer to your staff fails, the request appears here: most urgent and oldest first, ready to dial.</source>
+        <translation>Wenn ein Anrufer um Rückruf bittet oder eine Weiterleitung an Ihr Team fehlschlägt, erscheint die Anfrage hier: die dringendste und älteste zuerst, bereit zum Wählen.</translation>
+    </message>
+    <message>
+        <source>No requests match these filters</source>
+        <translation>Keine Anfragen passen zu diesen Filtern</translation>
+    </message>
+    <message>
+        <source>Choose “All requests” and “Any urgency” to see every request, including the cancelled and completed ones.</source>
+        <translation>Wählen Sie „Alle Anfragen“ und „Jede Dringlichkeit“, um jede Anfrage zu sehen, auch die abgebrochenen und erledigten.</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Gestern %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Dial</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Call the customer with your softphone</source>
+        <translation>Den Kunden mit Ihrem Softphone anrufen</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Hand a failed request to your front-desk system again now</source>
+        <translation>Eine fehlgeschlagene Anfrage jetzt erneut an Ihr Empfangssystem übergeben</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Abbrechen…</translation>
+    </message>
+    <message>
+        <source>Cancel the request, with a reason: no callback is needed</source>
+        <translation>Die Anfrage mit Begründung abbrechen: Kein Rückruf nötig</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Erledigt…</translation>
+    </message>
+    <message>
+        <source>Mark the request as done, with how it went</source>
+        <translation>Die Anfrage als erledigt markieren, mit dem Ergebnis</translation>
+    </message>
+    <message>
+        <source>Open call</source>
+        <translation>Anruf öffnen</translation>
+    </message>
+    <message>
+        <source>Show the call the request came from (Enter or double-click)</source>
+        <translation>Den Anruf zeigen, aus dem die Anfrage stammt (Eingabetaste oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>Offene Anfragen</translation>
+    </message>
+    <message>
+        <source>Closed requests</source>
+        <translation>Geschlossene Anfragen</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>Alle Anfragen</translation>
+    </message>
+    <message>
+        <source>Any urgency</source>
+        <translation>Jede Dringlichkeit</translation>
+    </message>
+    <message>
+        <source>Which requests to list</source>
+        <translation>Welche Anfragen angezeigt werden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Only requests of this urgency</source>
+        <translation>Nur Anfragen dieser Dringlichkeit</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Dringlichkeit</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::CallbackTextDialog</name>
+    <message>
+        <source>Cancel callback</source>
+        <translation>Rückruf abbrechen</translation>
+    </message>
+    <message>
+        <source>Mark callback as done</source>
+        <translation>Rückruf als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Cancel the callback for %1?</source>
+        <translation>Den Rückruf für %1 abbrechen?</translation>
+    </message>
+    <message>
+        <source>Mark the callback for %1 as done</source>
+        <translation>Den Rückruf für %1 als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>e.g. the customer called again and was helped</source>
+        <translation>z. B. Kunde rief selbst wieder an, Anliegen geklärt</translation>
+    </message>
+    <message>
+        <source>e.g. appointment booked for Friday 9:30</source>
+        <translation>z. B. Termin für Freitag 9:30 vereinbart</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Required: say why no callback is needed.</source>
+        <translation>Pflichtfeld: Warum ist kein Rückruf nötig?</translation>
+    </message>
+    <message>
+        <source>Required: say how the callback went.</source>
+        <translation>Pflichtfeld: Wie ist der Rückruf ausgegangen?</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters (now %2).</source>
+        <translation>Zu lang: höchstens %1 Zeichen (jetzt %2).</translation>
+    </message>
+</context>
+<context>
     <name>CallScope::CallsPage</name>
     <message>
         <source>Cannot open the call: %1</source>
@@ -549,6 +1149,47 @@
     <message>
         <source>Cannot read the database: %1</source>
         <translation>Die Datenbank lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>1 critical callback</source>
+        <translation>1 kritischer Rückruf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical callbacks</source>
+        <translation>
+            <numerusform>%n kritischer Rückruf</numerusform>
+            <numerusform>%n kritische Rückrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CallScope — %1</source>
+        <translation>CallScope — %1</translation>
+    </message>
+    <message>
+        <source>1 critical callback is waiting</source>
+        <translation>1 kritischer Rückruf wartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical callbacks are waiting</source>
+        <translation>
+            <numerusform>%n kritischer Rückruf wartet</numerusform>
+            <numerusform>%n kritische Rückrufe warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the callback queue</source>
+        <translation>Rückrufliste anzeigen</translation>
+    </message>
+    <message>
+        <source>Critical callback: %1</source>
+        <translation>Kritischer Rückruf: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
     </message>
 </context>
 <context>

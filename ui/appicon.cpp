@@ -90,7 +90,52 @@ QPixmap paintPlace(PlaceIcon place, const QColor &color, int size)
     return pixmap;
 }
 
+QPixmap paintAction(ActionIcon action, const QColor &color, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(size / 24.0, size / 24.0);
+    painter.setPen(QPen(color, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.setBrush(Qt::NoBrush);
+    switch (action) {
+    case ActionIcon::Dial:
+        drawHandset(painter, QRectF(3, 3, 18, 18));
+        break;
+    case ActionIcon::Retry:
+        painter.drawArc(QRectF(4, 4, 16, 16), 60 * 16, 280 * 16);
+        painter.drawLine(QPointF(16.2, 5.1), QPointF(16.6, 1.6));
+        painter.drawLine(QPointF(16.2, 5.1), QPointF(19.6, 5.9));
+        break;
+    case ActionIcon::Cancel:
+        painter.drawEllipse(QRectF(3.5, 3.5, 17, 17));
+        painter.drawLine(QPointF(6.5, 17.5), QPointF(17.5, 6.5));
+        break;
+    case ActionIcon::Complete:
+        painter.drawLine(QPointF(4, 12.5), QPointF(9.5, 18));
+        painter.drawLine(QPointF(9.5, 18), QPointF(20, 6));
+        break;
+    case ActionIcon::Open:
+        painter.drawPolyline(QPolygonF(QList<QPointF>{{11, 5}, {5, 5}, {5, 19}, {19, 19}, {19, 13}}));
+        painter.drawLine(QPointF(12, 12), QPointF(20, 4));
+        painter.drawPolyline(QPolygonF(QList<QPointF>{{14, 4}, {20, 4}, {20, 10}}));
+        break;
+    }
+    return pixmap;
+}
+
 } // namespace
+
+QIcon actionIcon(ActionIcon action, const QColor &color, const QColor &disabledColor)
+{
+    QIcon icon;
+    for (int size : {16, 20, 24, 32}) {
+        icon.addPixmap(paintAction(action, color, size), QIcon::Normal);
+        icon.addPixmap(paintAction(action, disabledColor, size), QIcon::Disabled);
+    }
+    return icon;
+}
 
 QIcon placeIcon(PlaceIcon place, const QColor &color, const QColor &selectedColor)
 {

@@ -20,4 +20,15 @@ enum class PlaceIcon
 // `selectedColor` is used where the item is selected (on the highlight).
 QIcon placeIcon(PlaceIcon place, const QColor &color, const QColor &selectedColor);
 
+// The callback queue's actions, drawn the same way; `disabledColor` where the action is disabled.
+enum class ActionIcon
+{
+    Dial,     // a handset
+    Retry,    // a circular arrow
+    Cancel,   // a struck-through circle
+    Complete, // a check mark
+    Open,     // an arrow out of a box
+};
+QIcon actionIcon(ActionIcon action, const QColor &color, const QColor &disabledColor);
+
 } // namespace CallScope

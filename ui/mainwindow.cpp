@@ -2,25 +2,72 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
+#include "callbackqueueview.h"
 #include "calllistmodel.h"
+#include "callpresentation.h"
 #include "callspage.h"
 #include "callsview.h"
 #include "emptystatepage.h"
+#include "settings.h"
 #include "store.h"
 #include "storereader.h"
 #include "webhooksetuppanel.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
+#include <QSystemTrayIcon>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope {
+
+namespace {
+
+constexpr int badgeRole = Qt::UserRole + 1;
+
+// A navigation entry with a count that needs attention (open critical callbacks) shows it in a red
+// pill at its right end.
+class NavigationDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const int count = index.data(badgeRole).toInt();
+        if (count <= 0)
+            return;
+        const QString text = count > 99 ? u"99+"_s : QString::number(count);
+        QFont font = option.font;
+        font.setBold(true);
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+        const QFontMetrics metrics(font);
+        const int height = metrics.height() + 4;
+        const int width = std::max(height, metrics.horizontalAdvance(text) + 12);
+        const QRect pill(option.rect.right() - width - 10, option.rect.center().y() - height / 2 + 1, width,
+                         height);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(CallPresentation::errorColor(option.palette));
+        painter->drawRoundedRect(pill, height / 2.0, height / 2.0);
+        painter->setPen(Qt::white);
+        painter->setFont(font);
+        painter->drawText(pill, Qt::AlignCenter, text);
+        painter->restore();
+    }
+};
+
+} // namespace
 
 MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
     : QMainWindow(parent)
@@ -34,6 +81,7 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
     , m_charts(new EmptyStatePage)
     , m_listenStatus(new QLabel(this))
     , m_storeStatus(new QLabel(this))
+    , m_criticalStatus(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     m_navigation->setObjectName(u"navigation"_s);
@@ -52,6 +100,7 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
     QFont navFont = m_navigation->font();
     navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
     m_navigation->setFont(navFont);
+    m_navigation->setItemDelegate(new NavigationDelegate(m_navigation));
     for (int i = 0; i < 4; ++i) {
         auto *item = new QListWidgetItem(m_navigation);
         item->setSizeHint(QSize(0, 36));
@@ -63,6 +112,13 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
         scroll->setWidget(page);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
+        if (page == m_callbacks) {
+            m_callbacksPlace = new QStackedWidget;
+            m_callbacksPlace->setObjectName(u"callbacksPlace"_s);
+            m_callbacksPlace->addWidget(scroll);
+            m_pages->addWidget(m_callbacksPlace);
+            continue;
+        }
         if (page != m_calls) {
             m_pages->addWidget(scroll);
             continue;
@@ -83,8 +139,13 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
 
     m_listenStatus->setObjectName(u"listenStatus"_s);
     m_storeStatus->setObjectName(u"storeStatus"_s);
+    m_criticalStatus->setObjectName(u"criticalCallbacksStatus"_s);
+    m_criticalStatus->setTextFormat(Qt::RichText);
+    m_criticalStatus->hide();
     statusBar()->addWidget(m_listenStatus, 1);
+    statusBar()->addPermanentWidget(m_criticalStatus);
     statusBar()->addPermanentWidget(m_storeStatus);
+    connect(m_criticalStatus, &QLabel::linkActivated, this, [this] { showPlace(Place::Callbacks); });
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
@@ -122,6 +183,7 @@ void MainWindow::attachStore(Store *store)
         return;
     }
     m_reader = std::move(*reader);
+    m_store = store;
     if (auto tenant = m_reader->tenant(m_info.tenant))
         m_tenant = tenant->id;
     if (!m_callsPage) {
@@ -131,8 +193,91 @@ void MainWindow::attachStore(Store *store)
                 [this](const QString &message) { statusBar()->showMessage(message, 10'000); });
     }
     m_callsPage->setReader(m_reader.get(), m_tenant, m_info.tenant);
+    if (!m_callbackQueue) {
+        m_callbackQueue = new CallbackQueueView;
+        m_callbacksPlace->addWidget(m_callbackQueue);
+        connect(m_callbackQueue, &CallbackQueueView::openCallRequested, this, &MainWindow::openCall);
+        connect(m_callbackQueue, &CallbackQueueView::criticalCountChanged, this,
+                &MainWindow::setCriticalCount);
+        connect(m_callbackQueue, &CallbackQueueView::criticalRequestArrived, this,
+                &MainWindow::notifyCritical);
+        connect(m_callbackQueue, &CallbackQueueView::notice, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 8'000); });
+    }
+    const Settings settings;
+    m_callbackQueue->setDialUriTemplate(settings.string(Settings::Key::DialUriTemplate));
+    m_callbackQueue->setActor(CallbackQueueView::actorName(settings.string(Settings::Key::StaffName)));
+    m_callbackQueue->setStore(store, m_reader.get(), m_tenant, m_info.tenant);
+    m_callbacksPlace->setCurrentWidget(m_callbackQueue);
     connect(store, &Store::changed, this, &MainWindow::onStoreChanged, Qt::UniqueConnection);
     showCallsOrWelcome();
+}
+
+void MainWindow::openCall(qint64 callId)
+{
+    if (!m_callsPage)
+        return;
+    if (m_callsPlace->currentWidget() != m_callsPage) {
+        m_callsPage->callsView()->applyFilters();
+        m_callsPlace->setCurrentWidget(m_callsPage);
+    }
+    if (m_callsPage->openCall(callId))
+        showPlace(Place::Calls);
+}
+
+void MainWindow::setCriticalCount(int count)
+{
+    m_criticalCount = count;
+    updateCriticalCount();
+}
+
+void MainWindow::updateCriticalCount()
+{
+    const int count = m_criticalCount;
+    const QString critical =
+        count == 1 ? tr("1 critical callback") : tr("%n critical callbacks", nullptr, count);
+    setWindowTitle(count > 0 ? tr("CallScope — %1").arg(critical) : tr("CallScope"));
+    QListWidgetItem *item = m_navigation->item(int(Place::Callbacks));
+    item->setData(badgeRole, count);
+    const QString waiting = count == 1 ? tr("1 critical callback is waiting")
+                                       : tr("%n critical callbacks are waiting", nullptr, count);
+    item->setToolTip(count > 0 ? waiting : QString());
+    item->setData(Qt::AccessibleDescriptionRole, count > 0 ? waiting : QString());
+    m_criticalStatus->setVisible(count > 0);
+    m_criticalStatus->setText(
+        u"<a href=\"callbacks\" style=\"color:%1; font-weight:600; text-decoration:none;\">‼ %2</a>"_s.arg(
+            CallPresentation::errorColor(palette()).name(), critical.toHtmlEscaped()));
+    m_criticalStatus->setToolTip(tr("Show the callback queue"));
+    if (m_tray)
+        m_tray->setToolTip(windowTitle());
+}
+
+void MainWindow::notifyCritical(const CallbackRecord &request)
+{
+    QApplication::alert(this); // the taskbar entry asks for attention, with or without a tray
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(appIcon(), this);
+        m_tray->setObjectName(u"trayIcon"_s);
+        const auto showRequest = [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            showPlace(Place::Callbacks);
+            if (m_callbackQueue)
+                m_callbackQueue->selectRequest(m_notifiedRequest);
+        };
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, showRequest);
+        connect(m_tray, &QSystemTrayIcon::activated, this, showRequest);
+        m_tray->setToolTip(windowTitle());
+        m_tray->show();
+    }
+    m_notifiedRequest = request.uuid;
+    const QString who = request.callerName.isEmpty() ? request.callbackNumber : request.callerName;
+    const QString about = request.concern.isEmpty() ? request.callbackNumber
+                                                    : request.callbackNumber + u" · "_s + request.concern;
+    m_tray->showMessage(tr("Critical callback: %1").arg(who), about, QSystemTrayIcon::Warning, 20'000);
 }
 
 void MainWindow::onStoreChanged(const StoreChanges &changes)
@@ -145,10 +290,12 @@ void MainWindow::onStoreChanged(const StoreChanges &changes)
         if (auto tenant = m_reader->tenant(m_info.tenant); tenant) {
             m_tenant = tenant->id;
             m_callsPage->setReader(m_reader.get(), m_tenant, m_info.tenant);
+            m_callbackQueue->setStore(m_store, m_reader.get(), m_tenant, m_info.tenant);
         }
         return;
     }
     m_callsPage->applyChanges(changes);
+    m_callbackQueue->applyChanges(changes);
     if (changes.kinds & StoreChanges::Calls)
         showCallsOrWelcome();
 }
@@ -175,7 +322,6 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("CallScope"));
     const QStringList names{tr("Calls"), tr("Callbacks"), tr("Errors"), tr("Charts")};
     for (int i = 0; i < names.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
@@ -198,6 +344,7 @@ void MainWindow::retranslateUi()
                        tr("Calls and outcomes per day, success rate, function latency and callback "
                           "resolution times are charted here once calls arrive."));
     m_setup->retranslateUi();
+    updateCriticalCount();
     updateStatus();
 }
 

@@ -11,9 +11,11 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace CallScope {
 
+class CallbackQueueView;
 class CallsPage;
 class EmptyStatePage;
 class Store;
@@ -52,10 +54,14 @@ public:
     void showPlace(Place place);
     Place currentPlace() const;
     void setShellInfo(const ShellInfo &info);
-    // Shows the store's calls (live, through its change notifications) with a read connection of the
-    // window's own. Until the tenant has a call, the Calls place shows how to connect a provider.
+    // Shows the store's calls and callback queue (live, through its change notifications) with a
+    // read connection of the window's own. Until the tenant has a call, the Calls place shows how to
+    // connect a provider. The queue's actions are recorded with the staff name from the settings.
     void attachStore(Store *store);
     CallsPage *callsPage() const { return m_callsPage; }
+    CallbackQueueView *callbackQueueView() const { return m_callbackQueue; }
+    // Shows the call in its tab on the Calls place.
+    void openCall(qint64 callId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,12 +72,23 @@ private:
     void onStoreChanged(const CallScope::StoreChanges &changes);
     // The list once there is a call to list, the welcome page before.
     void showCallsOrWelcome();
+    // Open critical callbacks: in the title, the status bar and on the navigation entry.
+    void setCriticalCount(int count);
+    void updateCriticalCount();
+    // A desktop notification (where the desktop has a system tray).
+    void notifyCritical(const CallScope::CallbackRecord &request);
 
     ShellInfo m_info;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     QStackedWidget *m_callsPlace = nullptr; // the welcome page, then the calls page
     CallsPage *m_callsPage = nullptr;
+    QStackedWidget *m_callbacksPlace = nullptr; // the empty page, then the queue
+    CallbackQueueView *m_callbackQueue = nullptr;
+    int m_criticalCount = 0;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_notifiedRequest;
+    Store *m_store = nullptr;
     std::unique_ptr<StoreReader> m_reader;
     TenantId m_tenant;
     QString m_storeError;
@@ -82,6 +99,7 @@ private:
     EmptyStatePage *m_charts = nullptr;
     QLabel *m_listenStatus = nullptr;
     QLabel *m_storeStatus = nullptr;
+    QLabel *m_criticalStatus = nullptr;
 };
 
 } // namespace CallScope
