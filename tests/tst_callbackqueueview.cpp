@@ -9,6 +9,7 @@
 #include "callbacktextdialog.h"
 #include "calldetailview.h"
 #include "callspage.h"
+#include "fakefrontend.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "store.h"
@@ -27,8 +28,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTabWidget>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -60,56 +59,6 @@ public:
 
 public slots:
     void handle(const QUrl &url) { urls << url; }
-};
-
-// The customer's frontend API: the first hand-off is answered 500, later ones never (they hang until
-// the test ends), so a request retried by staff stays posting.
-class FlakyFrontend : public QObject
-{
-    Q_OBJECT
-
-public:
-    FlakyFrontend()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-            }
-        });
-        m_server.listen(QHostAddress::LocalHost);
-    }
-
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1/hooks/callbacks"_s.arg(m_server.serverPort())); }
-    int requests = 0;
-
-private:
-    void read(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        qsizetype length = 0;
-        for (const QByteArray &line : buffer.left(end).split('\n')) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-        }
-        if (buffer.size() < end + 4 + length)
-            return;
-        buffer.remove(0, end + 4 + length);
-        if (++requests > 1)
-            return; // no answer
-        const QByteArray body = R"({"error":"calendar down"})";
-        socket->write(
-            "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: " +
-            QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-        socket->disconnectFromHost();
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
 } // namespace
@@ -524,9 +473,11 @@ void TestCallbackQueueView::refusedActionIsShownInTheView()
 // so it stays posting.
 void TestCallbackQueueView::retryNowMovesItToPosting()
 {
-    FlakyFrontend frontend;
+    FakeFrontend frontend;
+    QVERIFY(frontend.listen());
+    frontend.setMode(FakeFrontend::Mode::Error);
     DispatcherConfig config;
-    config.frontendUrl = frontend.url();
+    config.frontendUrl = frontend.url(u"/hooks/callbacks"_s);
     config.timeout = 60s; // longer than the test: the second post hangs
     config.pollInterval = 1h;
     const auto apiKey = [](const QString &, std::function<void(const QString &)> done) {
@@ -543,12 +494,13 @@ void TestCallbackQueueView::retryNowMovesItToPosting()
     QCOMPARE(view->model()->index(0, CallbackQueueModel::State).data().toString(), u"⚠ Hand-off failed"_s);
     select(view, u"Anna Schmidt"_s);
     QVERIFY(action(view, "retryAction")->isEnabled());
+    frontend.setMode(FakeFrontend::Mode::Hang);
     QTest::keyClick(view->table(), Qt::Key_R, Qt::ControlModifier);
 
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->requestAt(0).status, u"posting"_s, 15'000);
     QCOMPARE(view->model()->index(0, CallbackQueueModel::State).data().toString(), u"↻ Handing over…"_s);
     QCOMPARE(view->model()->requestAt(0).attempts, 2);
-    QCOMPARE(frontend.requests, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(frontend.received().size(), 2, 15000); // claimed (posting) before it is sent
     QVERIFY(!action(view, "retryAction")->isEnabled());
     const QList<CallbackHistoryEntry> entries = history(u"Anna Schmidt"_s);
     QVERIFY(std::any_of(entries.cbegin(), entries.cend(), [](const CallbackHistoryEntry &e) {
