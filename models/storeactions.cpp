@@ -18,6 +18,32 @@ StoreError conflict(const QString &message)
     return StoreError{StoreError::Kind::Conflict, message};
 }
 
+struct FoundCallback
+{
+    qint64 id = 0;
+    QString status;
+    QString number;
+};
+
+// The tenant's callback request by its public id; another tenant's is not found.
+std::expected<FoundCallback, StoreError> findCallback(WriteContext &context, qint64 tenant,
+                                                      const QString &uuid)
+{
+    auto select = context.prepared(
+        u"SELECT id, status, callback_number FROM callback_requests WHERE tenant_id = ? AND uuid = ?"_s);
+    if (!select)
+        return std::unexpected(select.error());
+    (*select)->bind(0, tenant);
+    (*select)->bind(1, uuid);
+    if (auto done = (*select)->exec(); !done)
+        return std::unexpected(done.error());
+    if (!(*select)->next())
+        return std::unexpected(StoreError{StoreError::Kind::NotFound, u"no callback request %1"_s.arg(uuid)});
+    FoundCallback found{(*select)->int64(0), (*select)->text(1), (*select)->text(2)};
+    (*select)->finish();
+    return found;
+}
+
 } // namespace
 
 QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, const QString &uuid,
@@ -28,21 +54,12 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
         auto tenant = context.tenantId(tenantSlug);
         if (!tenant)
             return std::unexpected(tenant.error());
-        auto select = context.prepared(
-            u"SELECT id, status, callback_number FROM callback_requests WHERE tenant_id = ? AND uuid = ?"_s);
-        if (!select)
-            return std::unexpected(select.error());
-        (*select)->bind(0, *tenant);
-        (*select)->bind(1, uuid);
-        if (auto done = (*select)->exec(); !done)
-            return std::unexpected(done.error());
-        if (!(*select)->next())
-            return std::unexpected(
-                StoreError{StoreError::Kind::NotFound, u"no callback request %1"_s.arg(uuid)});
-        const qint64 id = (*select)->int64(0);
-        const QString status = (*select)->text(1);
-        const QString number = (*select)->text(2);
-        (*select)->finish();
+        auto found = findCallback(context, *tenant, uuid);
+        if (!found)
+            return std::unexpected(found.error());
+        const qint64 id = found->id;
+        const QString &status = found->status;
+        const QString &number = found->number;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
         QString name;
@@ -357,19 +374,10 @@ QFuture<Store::Result<bool>> Store::recordCallbackAction(const QString &tenantSl
         auto tenant = context.tenantId(tenantSlug);
         if (!tenant)
             return std::unexpected(tenant.error());
-        auto select =
-            context.prepared(u"SELECT id FROM callback_requests WHERE tenant_id = ? AND uuid = ?"_s);
-        if (!select)
-            return std::unexpected(select.error());
-        (*select)->bind(0, *tenant);
-        (*select)->bind(1, uuid);
-        if (auto done = (*select)->exec(); !done)
-            return std::unexpected(done.error());
-        if (!(*select)->next())
-            return std::unexpected(
-                StoreError{StoreError::Kind::NotFound, u"no callback request %1"_s.arg(uuid)});
-        const qint64 id = (*select)->int64(0);
-        (*select)->finish();
+        auto found = findCallback(context, *tenant, uuid);
+        if (!found)
+            return std::unexpected(found.error());
+        const qint64 id = found->id;
         if (auto done = context.audit(*tenant, actor, action, u"callback"_s, QString::number(id), detail);
             !done)
             return std::unexpected(done.error());
