@@ -10,6 +10,7 @@
 #include "api/backendevents.h"
 #include "callbackqueueview.h"
 #include "mainwindow.h"
+#include "shotsupport.h"
 #include "store.h"
 #include "storereader.h"
 #include "testsupport.h"
@@ -146,65 +147,24 @@ struct Shots
     }
 };
 
-bool saveShot(const QImage &image, const QString &path)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 3) {
-        for (int x = 0; x < image.width(); x += 3)
-            colours.insert(image.pixel(x, y));
-    }
-    if (!image.save(path)) {
-        std::fprintf(stderr, "callbackshots: cannot write %s\n", qPrintable(path));
-        return false;
-    }
-    std::printf("callbackshots: %s, %dx%d, %lld colours\n", qPrintable(path), image.width(), image.height(),
-                qlonglong(colours.size()));
-    return colours.size() > 50;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2) {
-        std::fprintf(stderr, "usage: callscope-callbackshots OUTPUT_DIR [--lang en|de]\n");
+    const auto shot = Test::shotArguments("callbackshots");
+    if (!shot)
         return 2;
-    }
-    const QString out = args.at(1);
-    const qsizetype langAt = args.indexOf(u"--lang"_s);
-    const QString lang = langAt > 0 && langAt + 1 < args.size() ? args.at(langAt + 1) : u"en"_s;
+    const QString &out = shot->outputDir;
+    const QString &lang = shot->language;
     german = lang == "de"_L1;
-    // --dark: the same in a dark palette (to check that everything stays readable).
-    if (args.contains(u"--dark"_s)) {
+    if (shot->dark) {
         QApplication::setStyle(u"Fusion"_s);
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
-        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
-        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
-        dark.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff));
-        dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3c));
-        dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-        QApplication::setPalette(dark);
+        QApplication::setPalette(Test::darkPalette());
     }
-    QLocale::setDefault(QLocale(german ? u"de_DE"_s : u"en_GB"_s));
     QTranslator translator;
-    if (german) {
-        if (!translator.load(QLocale(QLocale::German), u"callscope"_s, u"_"_s, u":/i18n"_s))
-            fail(u"no German translation"_s);
-        QApplication::installTranslator(&translator);
-    }
+    if (!Test::applyShotLanguage(lang, translator, "callbackshots"))
+        return 1;
     QDir().mkpath(out);
 
     QTemporaryDir dir;
@@ -221,7 +181,7 @@ int main(int argc, char *argv[])
     info.listenAddress = u"127.0.0.1:8787"_s;
     info.databaseDisplay = u"sqlite://"_s + url.path;
     info.secretBackend = u"keychain"_s;
-    const QString suffix = u"-"_s + lang + (args.contains(u"--dark"_s) ? u"-dark"_s : QString()) + u".png"_s;
+    const QString suffix = u"-"_s + lang + (shot->dark ? u"-dark"_s : QString()) + u".png"_s;
     bool ok = true;
     {
         // Before anyone asked for a callback.
@@ -233,8 +193,8 @@ int main(int argc, char *argv[])
         if (!QTest::qWaitForWindowExposed(&empty))
             fail(u"the window was not exposed"_s);
         QTest::qWait(300);
-        ok = saveShot(empty.screen()->grabWindow(empty.winId()).toImage(),
-                      out + u"/callbacks-empty"_s + suffix);
+        ok = Test::saveShot(empty.screen()->grabWindow(empty.winId()).toImage(),
+                            out + u"/callbacks-empty"_s + suffix, "callbackshots");
     }
 
     Shots shots{store, QDateTime::currentMSecsSinceEpoch()};
@@ -391,8 +351,9 @@ int main(int argc, char *argv[])
     queue->selectRequest(byName.value(u"Sabine Hoffmann"_s).uuid);
     queue->table()->setFocus();
     QTest::qWait(400);
-    ok =
-        saveShot(window.screen()->grabWindow(window.winId()).toImage(), out + u"/callbacks"_s + suffix) && ok;
+    ok = Test::saveShot(window.screen()->grabWindow(window.winId()).toImage(), out + u"/callbacks"_s + suffix,
+                        "callbackshots") &&
+         ok;
 
     // The cancel dialog over the window, as it opens.
     queue->selectRequest(byName.value(u"Hannah Schmidt"_s).uuid);
@@ -402,9 +363,9 @@ int main(int argc, char *argv[])
     if (!dialog)
         fail(u"no cancel dialog"_s);
     const QRect frame = window.frameGeometry().united(dialog->frameGeometry());
-    ok = saveShot(
+    ok = Test::saveShot(
              window.screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).toImage(),
-             out + u"/callbacks-cancel"_s + suffix) &&
+             out + u"/callbacks-cancel"_s + suffix, "callbackshots") &&
          ok;
     dialog->reject();
     return ok ? 0 : 1;

@@ -8,6 +8,7 @@
 #include "callsview.h"
 #include "calltimelinewidget.h"
 #include "mainwindow.h"
+#include "shotsupport.h"
 #include "showcasecall.h"
 #include "store.h"
 #include "storereader.h"
@@ -28,49 +29,19 @@
 using namespace CallScope;
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-// A drawn window has many colours (antialiased text, widgets); an empty one has a handful.
-bool saveShot(QWidget *window, const QString &path)
-{
-    QTest::qWait(300);
-    const QImage image = window->screen()->grabWindow(window->winId()).toImage();
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 3) {
-        for (int x = 0; x < image.width(); x += 3)
-            colours.insert(image.pixel(x, y));
-    }
-    if (!image.save(path)) {
-        std::fprintf(stderr, "callshots: cannot write %s\n", qPrintable(path));
-        return false;
-    }
-    std::printf("callshots: %s, %dx%d, %lld colours\n", qPrintable(path), image.width(), image.height(),
-                qlonglong(colours.size()));
-    return colours.size() > 50;
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2) {
-        std::fprintf(stderr, "usage: callscope-callshots OUTPUT_DIR [--lang en|de]\n");
+    const auto shot = Test::shotArguments("callshots");
+    if (!shot)
         return 2;
-    }
-    const QString out = args.at(1);
-    const qsizetype langAt = args.indexOf(u"--lang"_s);
-    const QString lang = langAt > 0 && langAt + 1 < args.size() ? args.at(langAt + 1) : u"en"_s;
-    QLocale::setDefault(QLocale(lang == "de"_L1 ? u"de_DE"_s : u"en_GB"_s));
+    const QString &out = shot->outputDir;
+    const QString &lang = shot->language;
     QTranslator translator;
-    if (lang == "de"_L1) {
-        if (!translator.load(QLocale(QLocale::German), u"callscope"_s, u"_"_s, u":/i18n"_s)) {
-            std::fprintf(stderr, "callshots: no German translation\n");
-            return 1;
-        }
-        QApplication::installTranslator(&translator);
-    }
+    if (!Test::applyShotLanguage(lang, translator, "callshots"))
+        return 1;
     QDir().mkpath(out);
 
     QTemporaryDir dir;
@@ -113,7 +84,7 @@ int main(int argc, char *argv[])
     CallsPage *page = window.callsPage();
     const QString suffix = u"-"_s + lang + u".png"_s;
     page->callsView()->table()->selectRow(0);
-    ok = saveShot(&window, out + u"/calls-list"_s + suffix) && ok;
+    ok = Test::saveShot(&window, out + u"/calls-list"_s + suffix, "callshots") && ok;
 
     auto reader = StoreReader::open(url, {});
     auto tenant = (*reader)->tenant(u"default"_s);
@@ -134,13 +105,13 @@ int main(int argc, char *argv[])
             break;
         }
     }
-    ok = saveShot(&window, out + u"/call-timeline"_s + suffix) && ok;
+    ok = Test::saveShot(&window, out + u"/call-timeline"_s + suffix, "callshots") && ok;
 
     if (auto *tabs = detail->findChild<QTabWidget *>(); tabs && tabs->count() > 1) {
         tabs->setCurrentIndex(1);
         if (auto *receipts = detail->findChild<QTableView *>(u"receiptsTable"_s))
             receipts->selectRow(3);
-        ok = saveShot(&window, out + u"/call-receipts"_s + suffix) && ok;
+        ok = Test::saveShot(&window, out + u"/call-receipts"_s + suffix, "callshots") && ok;
     } else {
         std::fprintf(stderr, "callshots: no receipts tab\n");
         ok = false;
