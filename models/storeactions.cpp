@@ -20,26 +20,30 @@ StoreError conflict(const QString &message)
 
 struct FoundCallback
 {
+    qint64 tenant = 0;
     qint64 id = 0;
     QString status;
     QString number;
 };
 
 // The tenant's callback request by its public id; another tenant's is not found.
-std::expected<FoundCallback, StoreError> findCallback(WriteContext &context, qint64 tenant,
+std::expected<FoundCallback, StoreError> findCallback(WriteContext &context, const QString &tenantSlug,
                                                       const QString &uuid)
 {
+    auto tenant = context.tenantId(tenantSlug);
+    if (!tenant)
+        return std::unexpected(tenant.error());
     auto select = context.prepared(
         u"SELECT id, status, callback_number FROM callback_requests WHERE tenant_id = ? AND uuid = ?"_s);
     if (!select)
         return std::unexpected(select.error());
-    (*select)->bind(0, tenant);
+    (*select)->bind(0, *tenant);
     (*select)->bind(1, uuid);
     if (auto done = (*select)->exec(); !done)
         return std::unexpected(done.error());
     if (!(*select)->next())
         return std::unexpected(StoreError{StoreError::Kind::NotFound, u"no callback request %1"_s.arg(uuid)});
-    FoundCallback found{(*select)->int64(0), (*select)->text(1), (*select)->text(2)};
+    FoundCallback found{*tenant, (*select)->int64(0), (*select)->text(1), (*select)->text(2)};
     (*select)->finish();
     return found;
 }
@@ -51,12 +55,10 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
                                                    const QString &actor)
 {
     return write<bool>([=](WriteContext &context) -> Result<bool> {
-        auto tenant = context.tenantId(tenantSlug);
-        if (!tenant)
-            return std::unexpected(tenant.error());
-        auto found = findCallback(context, *tenant, uuid);
+        auto found = findCallback(context, tenantSlug, uuid);
         if (!found)
             return std::unexpected(found.error());
+        const qint64 tenant = found->tenant;
         const qint64 id = found->id;
         const QString &status = found->status;
         const QString &number = found->number;
@@ -75,7 +77,7 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
                 "AND id <> ? AND status IN ('pending', 'posting', 'posted', 'failed')"_s);
             if (!open)
                 return std::unexpected(open.error());
-            (*open)->bind(0, *tenant);
+            (*open)->bind(0, tenant);
             (*open)->bind(1, number);
             (*open)->bind(2, id);
             if (auto done = (*open)->exec(); !done)
@@ -111,10 +113,12 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
             break;
         }
         }
-        if (auto done = context.audit(*tenant, actor, name, u"callback"_s, QString::number(id), text); !done)
+        if (auto done = context.audit(tenant, actor, name, u"callback"_s, QString::number(id), text); !done)
             return std::unexpected(done.error());
-        context.changes().tenantIds.insert(*tenant);
+        context.changes().tenantIds.insert(tenant);
         context.changes().kinds |= StoreChanges::Callbacks;
+        if (action == CallbackAction::Retry)
+            context.changes().kinds |= StoreChanges::CallbacksDue;
         return true;
     });
 }
@@ -360,7 +364,7 @@ QFuture<Store::Result<int>> Store::releaseAbandonedCallbacks(AbandonedClaim aban
                 !done)
                 return std::unexpected(done.error());
             context.changes().tenantIds.insert(claim.tenant);
-            context.changes().kinds |= StoreChanges::Callbacks;
+            context.changes().kinds |= StoreChanges::Callbacks | StoreChanges::CallbacksDue;
         }
         return int(gone.size());
     });
@@ -371,17 +375,15 @@ QFuture<Store::Result<bool>> Store::recordCallbackAction(const QString &tenantSl
                                                          const QString &actor)
 {
     return write<bool>([=](WriteContext &context) -> Result<bool> {
-        auto tenant = context.tenantId(tenantSlug);
-        if (!tenant)
-            return std::unexpected(tenant.error());
-        auto found = findCallback(context, *tenant, uuid);
+        auto found = findCallback(context, tenantSlug, uuid);
         if (!found)
             return std::unexpected(found.error());
+        const qint64 tenant = found->tenant;
         const qint64 id = found->id;
-        if (auto done = context.audit(*tenant, actor, action, u"callback"_s, QString::number(id), detail);
+        if (auto done = context.audit(tenant, actor, action, u"callback"_s, QString::number(id), detail);
             !done)
             return std::unexpected(done.error());
-        context.changes().tenantIds.insert(*tenant);
+        context.changes().tenantIds.insert(tenant);
         context.changes().kinds |= StoreChanges::Callbacks;
         return true;
     });

@@ -659,6 +659,22 @@ const QString callbackColumns =
     "c.last_error, c.cancel_reason, c.resolution_note, c.claimed_by FROM callback_requests c LEFT JOIN calls "
     "ON calls.id = c.call_id"_s;
 
+// The conditions of `query` beyond the tenant (" AND ..."), their values appended to `values`.
+QString callbackFilter(const CallbackQuery &query, QVariantList &values)
+{
+    QString sql;
+    if (!query.statuses.isEmpty()) {
+        sql += u" AND c.status IN (%1)"_s.arg(QStringList(query.statuses.size(), u"?"_s).join(u", "_s));
+        for (const QString &status : query.statuses)
+            values << status;
+    }
+    if (query.urgency) {
+        sql += u" AND c.urgency = ?"_s;
+        values << toString(*query.urgency);
+    }
+    return sql;
+}
+
 CallbackRecord callbackFrom(const QSqlQuery &q)
 {
     CallbackRecord c;
@@ -723,17 +739,9 @@ StoreReader::Result<QList<CallbackRecord>> StoreReader::callbacks(TenantId tenan
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    QString sql = u"SELECT "_s + callbackColumns + u" WHERE c.tenant_id = ?"_s;
     QVariantList values{tenant.value};
-    if (!query.statuses.isEmpty()) {
-        sql += u" AND c.status IN (%1)"_s.arg(QStringList(query.statuses.size(), u"?"_s).join(u", "_s));
-        for (const QString &status : query.statuses)
-            values << status;
-    }
-    if (query.urgency) {
-        sql += u" AND c.urgency = ?"_s;
-        values << toString(*query.urgency);
-    }
+    QString sql =
+        u"SELECT "_s + callbackColumns + u" WHERE c.tenant_id = ?"_s + callbackFilter(query, values);
     sql += u" ORDER BY CASE WHEN c.status IN ('pending', 'posting', 'posted', 'failed') THEN 0 ELSE 1 END, "
            "c.urgency_rank DESC, c.created_at, c.id LIMIT %1"_s.arg(std::clamp(query.limit, 1, 5000));
     return readAll(m_db, sql, values, callbackFrom);
@@ -805,24 +813,19 @@ StoreReader::Result<QList<CallSummary>> StoreReader::callbackCalls(TenantId tena
     return calls;
 }
 
-StoreReader::Result<qint64> StoreReader::countOpenCallbacks(TenantId tenant, std::optional<Urgency> urgency)
+StoreReader::Result<qint64> StoreReader::countCallbacks(TenantId tenant, const CallbackQuery &query)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    QString sql = u"SELECT COUNT(*) FROM callback_requests WHERE tenant_id = ? AND status IN ('pending', "
-                  "'posting', 'posted', 'failed')"_s;
     QVariantList values{tenant.value};
-    if (urgency) {
-        sql += u" AND urgency = ?"_s;
-        values << toString(*urgency);
-    }
+    const QString sql =
+        u"SELECT COUNT(*) FROM callback_requests c WHERE c.tenant_id = ?"_s + callbackFilter(query, values);
     return readOne(
         m_db, sql, values, [](const QSqlQuery &q) { return q.value(0).toLongLong(); },
         [] {
             return StoreError{StoreError::Kind::Statement, u"COUNT(*) gave no row"_s};
         });
 }
-
 StoreReader::Result<CallbackRecord> StoreReader::callback(TenantId tenant, const QString &uuid)
 {
     if (!tenant.isValid())

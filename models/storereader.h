@@ -54,8 +54,8 @@ public:
     Result<QList<CallbackHistoryEntry>> callbackHistory(TenantId tenant, qint64 callbackId);
     // Every call the customer asked to be called back from, in the order they came.
     Result<QList<CallSummary>> callbackCalls(TenantId tenant, qint64 callbackId);
-    // Open requests (pending, posting, posted, failed), of one urgency or all.
-    Result<qint64> countOpenCallbacks(TenantId tenant, std::optional<Urgency> urgency = std::nullopt);
+    // How many requests `query` finds (its limit aside).
+    Result<qint64> countCallbacks(TenantId tenant, const CallbackQuery &query);
     Result<CallbackRecord> callback(TenantId tenant, const QString &uuid);
     // When the next failed request of any tenant is due again (the dispatcher serves them all).
     Result<std::optional<qint64>> nextCallbackAttemptAt();

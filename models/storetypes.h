@@ -142,6 +142,9 @@ struct StoreChanges
         Errors = 1 << 3,
         Tenants = 1 << 4,
         Tokens = 1 << 5,
+        // A callback request became ready to hand over (new, retried, released): the dispatcher's
+        // cue. Always with Callbacks; the dispatcher's own claims and finishes carry Callbacks only.
+        CallbacksDue = 1 << 6,
     };
     QSet<qint64> tenantIds;
     QSet<qint64> callIds;

@@ -572,7 +572,7 @@ std::expected<std::optional<qint64>, StoreError> WriteContext::requestCallback(q
         !done)
         return std::unexpected(done.error());
     m_changes.tenantIds.insert(tenantId);
-    m_changes.kinds |= StoreChanges::Callbacks;
+    m_changes.kinds |= StoreChanges::Callbacks | StoreChanges::CallbacksDue;
     return std::optional<qint64>(id);
 }
 

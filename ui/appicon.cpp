@@ -48,7 +48,8 @@ void drawHandset(QPainter &painter, const QRectF &box)
     painter.drawLine(o + QPointF(0.82 * w, 0.92 * h), o + QPointF(0.66 * w, 0.74 * h));
 }
 
-QPixmap paintPlace(PlaceIcon place, const QColor &color, int size)
+// Line art drawn by `draw` on a 24 x 24 grid, scaled to `size`, in strokes of `color`.
+template<typename Draw> QPixmap lineArt(const QColor &color, int size, Draw draw)
 {
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
@@ -57,72 +58,73 @@ QPixmap paintPlace(PlaceIcon place, const QColor &color, int size)
     painter.scale(size / 24.0, size / 24.0);
     painter.setPen(QPen(color, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
-    switch (place) {
-    case PlaceIcon::Calls:
-        drawHandset(painter, QRectF(3, 3, 18, 18));
-        break;
-    case PlaceIcon::Callbacks: {
-        drawHandset(painter, QRectF(2, 6, 15, 15));
-        // A return arrow, top right.
-        painter.drawArc(QRectF(12, 2, 9, 9), 90 * 16, -180 * 16);
-        painter.drawLine(QPointF(16.5, 2), QPointF(14.5, 0.5));
-        painter.drawLine(QPointF(16.5, 2), QPointF(14.5, 3.8));
-        break;
-    }
-    case PlaceIcon::Errors: {
-        QPainterPath triangle;
-        triangle.moveTo(12, 3);
-        triangle.lineTo(22, 20.5);
-        triangle.lineTo(2, 20.5);
-        triangle.closeSubpath();
-        painter.drawPath(triangle);
-        painter.drawLine(QPointF(12, 9), QPointF(12, 14));
-        painter.drawPoint(QPointF(12, 17.3));
-        break;
-    }
-    case PlaceIcon::Charts:
-        painter.drawLine(QPointF(3, 21), QPointF(21, 21));
-        painter.drawLine(QPointF(6, 17), QPointF(6, 12));
-        painter.drawLine(QPointF(11, 17), QPointF(11, 6));
-        painter.drawLine(QPointF(16, 17), QPointF(16, 9));
-        break;
-    }
+    draw(painter);
     return pixmap;
+}
+
+QPixmap paintPlace(PlaceIcon place, const QColor &color, int size)
+{
+    return lineArt(color, size, [place](QPainter &painter) {
+        switch (place) {
+        case PlaceIcon::Calls:
+            drawHandset(painter, QRectF(3, 3, 18, 18));
+            break;
+        case PlaceIcon::Callbacks: {
+            drawHandset(painter, QRectF(2, 6, 15, 15));
+            // A return arrow, top right.
+            painter.drawArc(QRectF(12, 2, 9, 9), 90 * 16, -180 * 16);
+            painter.drawLine(QPointF(16.5, 2), QPointF(14.5, 0.5));
+            painter.drawLine(QPointF(16.5, 2), QPointF(14.5, 3.8));
+            break;
+        }
+        case PlaceIcon::Errors: {
+            QPainterPath triangle;
+            triangle.moveTo(12, 3);
+            triangle.lineTo(22, 20.5);
+            triangle.lineTo(2, 20.5);
+            triangle.closeSubpath();
+            painter.drawPath(triangle);
+            painter.drawLine(QPointF(12, 9), QPointF(12, 14));
+            painter.drawPoint(QPointF(12, 17.3));
+            break;
+        }
+        case PlaceIcon::Charts:
+            painter.drawLine(QPointF(3, 21), QPointF(21, 21));
+            painter.drawLine(QPointF(6, 17), QPointF(6, 12));
+            painter.drawLine(QPointF(11, 17), QPointF(11, 6));
+            painter.drawLine(QPointF(16, 17), QPointF(16, 9));
+            break;
+        }
+    });
 }
 
 QPixmap paintAction(ActionIcon action, const QColor &color, int size)
 {
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.scale(size / 24.0, size / 24.0);
-    painter.setPen(QPen(color, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter.setBrush(Qt::NoBrush);
-    switch (action) {
-    case ActionIcon::Dial:
-        drawHandset(painter, QRectF(3, 3, 18, 18));
-        break;
-    case ActionIcon::Retry:
-        painter.drawArc(QRectF(4, 4, 16, 16), 60 * 16, 280 * 16);
-        painter.drawLine(QPointF(16.2, 5.1), QPointF(16.6, 1.6));
-        painter.drawLine(QPointF(16.2, 5.1), QPointF(19.6, 5.9));
-        break;
-    case ActionIcon::Cancel:
-        painter.drawEllipse(QRectF(3.5, 3.5, 17, 17));
-        painter.drawLine(QPointF(6.5, 17.5), QPointF(17.5, 6.5));
-        break;
-    case ActionIcon::Complete:
-        painter.drawLine(QPointF(4, 12.5), QPointF(9.5, 18));
-        painter.drawLine(QPointF(9.5, 18), QPointF(20, 6));
-        break;
-    case ActionIcon::Open:
-        painter.drawPolyline(QPolygonF(QList<QPointF>{{11, 5}, {5, 5}, {5, 19}, {19, 19}, {19, 13}}));
-        painter.drawLine(QPointF(12, 12), QPointF(20, 4));
-        painter.drawPolyline(QPolygonF(QList<QPointF>{{14, 4}, {20, 4}, {20, 10}}));
-        break;
-    }
-    return pixmap;
+    return lineArt(color, size, [action](QPainter &painter) {
+        switch (action) {
+        case ActionIcon::Dial:
+            drawHandset(painter, QRectF(3, 3, 18, 18));
+            break;
+        case ActionIcon::Retry:
+            painter.drawArc(QRectF(4, 4, 16, 16), 60 * 16, 280 * 16);
+            painter.drawLine(QPointF(16.2, 5.1), QPointF(16.6, 1.6));
+            painter.drawLine(QPointF(16.2, 5.1), QPointF(19.6, 5.9));
+            break;
+        case ActionIcon::Cancel:
+            painter.drawEllipse(QRectF(3.5, 3.5, 17, 17));
+            painter.drawLine(QPointF(6.5, 17.5), QPointF(17.5, 6.5));
+            break;
+        case ActionIcon::Complete:
+            painter.drawLine(QPointF(4, 12.5), QPointF(9.5, 18));
+            painter.drawLine(QPointF(9.5, 18), QPointF(20, 6));
+            break;
+        case ActionIcon::Open:
+            painter.drawPolyline(QPolygonF(QList<QPointF>{{11, 5}, {5, 5}, {5, 19}, {19, 19}, {19, 13}}));
+            painter.drawLine(QPointF(12, 12), QPointF(20, 4));
+            painter.drawPolyline(QPolygonF(QList<QPointF>{{14, 4}, {20, 4}, {20, 10}}));
+            break;
+        }
+    });
 }
 
 } // namespace

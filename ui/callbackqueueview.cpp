@@ -6,6 +6,7 @@
 #include "callbackpresentation.h"
 #include "emptystatepage.h"
 #include "messagebar.h"
+#include "recordtable.h"
 #include "storereader.h"
 
 #include <QAction>
@@ -129,12 +130,7 @@ CallbackQueueView::CallbackQueueView(QWidget *parent)
     for (QComboBox *box : {m_stateFilter, m_urgencyFilter})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
+    setUpRecordTable(m_table, m_model);
     // Two lines a row: a concern or a long name wraps instead of being cut off at once.
     m_table->setWordWrap(true);
     m_table->setTextElideMode(Qt::ElideRight);
@@ -466,7 +462,7 @@ void CallbackQueueView::updateAlerts()
     critical.urgency = Urgency::Critical;
     critical.limit = 5000;
     auto open = m_reader->callbacks(m_tenant, critical);
-    auto dead = m_reader->callbacks(m_tenant, CallbackQuery{{u"dead"_s}, std::nullopt, 5000});
+    auto dead = m_reader->countCallbacks(m_tenant, CallbackQuery{{u"dead"_s}, std::nullopt});
     if (!open || !dead) {
         showError(
             tr("Cannot read the callback queue: %1").arg(open ? dead.error().message : open.error().message));
@@ -486,7 +482,7 @@ void CallbackQueueView::updateAlerts()
 
     // Given-up hand-offs are closed for the queue but still wait for a person: say so while the list
     // does not show them (again only when there are more than when the bar was closed).
-    const int deadCount = int(dead->size());
+    const int deadCount = int(*dead);
     const bool listed = m_model->stateFilter() == StateFilter::Dead ||
                         m_model->stateFilter() == StateFilter::Closed ||
                         m_model->stateFilter() == StateFilter::All;

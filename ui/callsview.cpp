@@ -3,6 +3,7 @@
 
 #include "calllistmodel.h"
 #include "callpresentation.h"
+#include "recordtable.h"
 #include "storereader.h"
 
 #include <QAction>
@@ -101,12 +102,7 @@ CallsView::CallsView(QWidget *parent)
     filters->addWidget(m_errorsOnly);
     filters->addStretch(1);
 
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
+    setUpRecordTable(m_table, m_model);
     m_table->setWordWrap(false);
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);

@@ -4,6 +4,7 @@
 #include "callpresentation.h"
 #include "jsoninspector.h"
 #include "jsontext.h"
+#include "recordtable.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -167,12 +168,7 @@ ReceiptsView::ReceiptsView(QWidget *parent)
 {
     setObjectName(u"receiptsView"_s);
     m_table->setObjectName(u"receiptsTable"_s);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
+    setUpRecordTable(m_table, m_model);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);

@@ -156,8 +156,8 @@ CallbackDispatcher::CallbackDispatcher(Store *store, DispatcherConfig config, Ap
         d->reply->abort();
     });
     connect(store, &Store::changed, this, [this](const StoreChanges &changes) {
-        if (changes.kinds & StoreChanges::Callbacks)
-            wake();
+        if (changes.kinds & StoreChanges::CallbacksDue)
+            wake(); // not for its own claims and finishes: they make nothing due
     });
 }
 
@@ -345,12 +345,11 @@ void CallbackDispatcher::Private::post(const QString &key)
         request.setRawHeader("Authorization", "Bearer " + key.toUtf8());
     // Exactly the configured URL: a redirect is an answer that is not 2xx, and the key goes nowhere else.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(config.timeout.count()));
     timedOut = false;
     QNetworkReply *sent = network->post(request, handoffBody(*current));
     reply = sent;
     QObject::connect(sent, &QNetworkReply::finished, q, [this, sent] { replyFinished(sent); });
-    // The transfer timeout only notices silence; this bounds the whole exchange.
+    // Bounds the whole exchange (a transfer timeout would only notice silence).
     deadline.start(config.timeout);
 }
 

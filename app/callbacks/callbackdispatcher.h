@@ -36,9 +36,9 @@ struct DispatcherCounts
 
 // Hands pending callback requests to the customer's frontend API (spec/http-api.md, "Hand-off to
 // the frontend"): one at a time in queue order, each claimed in the store before it is posted, so
-// that two processes on one database never post the same request. Woken at once by a change to the
-// queue (Store::changed with Callbacks), otherwise every pollInterval, and when the next failed
-// request is due. A 2xx answer within the timeout makes the request `posted`; anything else makes it
+// that two processes on one database never post the same request. Woken at once when a request becomes
+// ready to hand over (Store::changed with CallbacksDue), otherwise every pollInterval, and when the next
+// failed request is due. A 2xx answer within the timeout makes the request `posted`; anything else makes it
 // `failed` with the next attempt after the backoff, or `dead` after the last.
 class CallbackDispatcher : public QObject
 {
