@@ -21,7 +21,9 @@
 #include "storereader.h"
 #include "webhookurls.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QTimer>
 #include <QJsonObject>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -178,7 +180,33 @@ void Runtime::startListening()
         m_listenError = listening.error();
     refreshConfiguredProviders();
     startDispatcher();
+    startSweeping(settings);
     emit started();
+}
+
+void Runtime::startSweeping(const Settings &settings)
+{
+    m_store->setErrorSeverities(settings.errorSeverities());
+    const qint64 staleAfterMs =
+        m_options.staleAfter ? qint64(m_options.staleAfter->count())
+                             : qint64(std::max(1, settings.integer(Settings::Key::StaleCallMinutes))) * 60'000;
+    m_sweepTimer = new QTimer(this);
+    m_sweepTimer->setInterval(std::clamp<qint64>(staleAfterMs / 4, 1'000, 60'000));
+    const auto sweep = [this, staleAfterMs] {
+        if (m_stopping || !m_store)
+            return;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_store->sweep(now - staleAfterMs, now).then(this, [](const Store::Result<Store::Sweep> &done) {
+            if (!done)
+                qCWarning(lcApp) << "the sweep for stale calls failed:" << done.error().message;
+            else if (done->staleCalls > 0 || done->ignoresEnded > 0)
+                qCInfo(lcApp) << done->staleCalls << "calls went stale," << done->ignoresEnded
+                                  << "ignored error groups are back";
+        });
+    };
+    connect(m_sweepTimer, &QTimer::timeout, this, sweep);
+    m_sweepTimer->start();
+    sweep();
 }
 
 void Runtime::startDispatcher()

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+class QTimer;
+
 #include <memory>
 
 namespace CallScope {
@@ -13,6 +15,7 @@ class CallbackDispatcher;
 class IngestService;
 class SecretCache;
 class SecretStore;
+class Settings;
 class Store;
 class TenantDirectory;
 class TokenAuth;
@@ -72,6 +75,7 @@ private:
     void registerRoutes();
     void refreshConfiguredProviders();
     void startDispatcher();
+    void startSweeping(const Settings &settings);
 
     Options m_options;
     std::unique_ptr<SecretStore> m_secrets;
@@ -86,6 +90,7 @@ private:
     std::unique_ptr<IngestService> m_ingest;
     std::unique_ptr<UltravoxBackfill> m_backfill;
     std::unique_ptr<CallbackDispatcher> m_dispatcher;
+    QTimer *m_sweepTimer = nullptr; // stale calls and ended ignores, every minute
 
     QString m_listenError;
     QStringList m_secretFileTenants;

@@ -16,9 +16,9 @@ struct Definition
     QVariant defaultValue;
 };
 
-const std::array<Definition, 19> &definitions()
+const std::array<Definition, 25> &definitions()
 {
-    static const std::array<Definition, 19> table{{
+    static const std::array<Definition, 25> table{{
         {Settings::Key::DatabaseUrl, "database/url", QString()},
         {Settings::Key::ListenAddress, "listener/address", u"127.0.0.1:8787"_s},
         {Settings::Key::PublicUrl, "listener/publicUrl", QString()},
@@ -38,6 +38,12 @@ const std::array<Definition, 19> &definitions()
         {Settings::Key::RatePerSecond, "listener/ratePerSecond", 200.0},
         {Settings::Key::RateBurst, "listener/rateBurst", 400.0},
         {Settings::Key::UltravoxRetryDelayMs, "ultravox/firstRetryDelayMs", 2'000},
+        {Settings::Key::ErrorSeverityFunction, "errors/severity/function", u"high"_s},
+        {Settings::Key::ErrorSeverityProvider, "errors/severity/provider", u"high"_s},
+        {Settings::Key::ErrorSeverityTransfer, "errors/severity/transfer", u"high"_s},
+        {Settings::Key::ErrorSeverityIngest, "errors/severity/ingest", u"medium"_s},
+        {Settings::Key::ErrorSeverityStale, "errors/severity/stale", u"medium"_s},
+        {Settings::Key::ErrorSeverityBackend, "errors/severity/backend", u"high"_s},
     }};
     return table;
 }
@@ -96,6 +102,13 @@ bool Settings::isDefault(Key key) const
 void Settings::sync()
 {
     m_settings->sync();
+}
+
+QHash<QString, QString> Settings::errorSeverities() const
+{
+    return {{u"function"_s, string(Key::ErrorSeverityFunction)}, {u"provider"_s, string(Key::ErrorSeverityProvider)},
+            {u"transfer"_s, string(Key::ErrorSeverityTransfer)}, {u"ingest"_s, string(Key::ErrorSeverityIngest)},
+            {u"stale"_s, string(Key::ErrorSeverityStale)},       {u"backend"_s, string(Key::ErrorSeverityBackend)}};
 }
 
 QString Settings::name(Key key)

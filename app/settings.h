@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QSettings>
 #include <QString>
 #include <QVariant>
@@ -35,6 +36,14 @@ public:
         RatePerSecond,    // per client address; 0 turns the limit off
         RateBurst,
         UltravoxRetryDelayMs, // first delay before fetching Ultravox messages again; it doubles
+        // The severity of an error whose report brings none, by where it came from (low, medium,
+        // high, critical; the defaults are the HTTP spec's).
+        ErrorSeverityFunction, // a tool call that failed or timed out
+        ErrorSeverityProvider, // a call the provider ended as failed
+        ErrorSeverityTransfer, // a transfer to staff that failed or was cancelled
+        ErrorSeverityIngest,   // a delivery that could not be attributed to a call
+        ErrorSeverityStale,    // a call whose end never arrived
+        ErrorSeverityBackend,  // a backend error event without a severity
     };
 
     // Uses the application's QSettings unless given one (tests pass a temporary file).
@@ -49,6 +58,10 @@ public:
 
     QString string(Key key) const { return value(key).toString(); }
     int integer(Key key) const { return value(key).toInt(); }
+
+    // The ErrorSeverity* settings by error source (function, provider, transfer, ingest, stale,
+    // backend), as Store::setErrorSeverities takes them.
+    QHash<QString, QString> errorSeverities() const;
 
     static QString name(Key key);
     static QVariant defaultValue(Key key);

@@ -96,7 +96,6 @@ std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
             error.source = u"ingest"_s;
             error.code = u"unattributed"_s;
             error.type = u"unattributed"_s;
-            error.severity = u"medium"_s;
             error.message = u"%1 delivery %2 could not be attributed: %3"_s.arg(
                 toString(unit.receipt.provider), unit.receipt.eventType,
                 unit.receipt.unattributedReason.isEmpty() ? u"no call id"_s
@@ -163,10 +162,90 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
     case EventKind::ToolCallLogged:
         return projectToolCallLog(tenantId, *callId, event);
     case EventKind::FlowTransition:
+        if (auto done = recordCallFailure(tenantId, *callId, receiptId, event); !done)
+            return done;
         return requestCallbackAfterFailedTransfer(tenantId, *agg, event);
+    case EventKind::CallStatus:
+        return recordCallFailure(tenantId, *callId, receiptId, event);
     default:
         return {};
     }
+}
+
+namespace {
+
+QString providerName(Provider provider)
+{
+    switch (provider) {
+    case Provider::Retell:
+        return u"Retell"_s;
+    case Provider::Vapi:
+        return u"Vapi"_s;
+    case Provider::Ultravox:
+        return u"Ultravox"_s;
+    case Provider::LiveKit:
+        return u"LiveKit"_s;
+    case Provider::Twilio:
+        return u"Twilio"_s;
+    default:
+        return toString(provider);
+    }
+}
+
+} // namespace
+
+std::expected<void, StoreError> Projector::recordCallFailure(qint64 tenantId, qint64 callId, qint64 receiptId,
+                                                             const CallEvent &event)
+{
+    const QJsonObject &p = event.payload;
+    ErrorRecord error;
+    if (event.kind == EventKind::CallStatus) {
+        if (p.value("outcome"_L1).toString() != "failed"_L1)
+            return {};
+        const QString reason = p.value("reason"_L1).toString();
+        error.source = u"provider"_s;
+        error.code = reason.isEmpty() ? u"call_failed"_s : reason.left(200);
+        error.type = u"call_failed"_s;
+        error.message = reason.isEmpty() ? u"%1 reported the call as failed"_s.arg(providerName(event.provider))
+                                         : u"%1 ended the call: %2"_s.arg(providerName(event.provider), reason);
+    } else {
+        const QString stage = p.value("transfer"_L1).toString();
+        if (stage != "cancelled"_L1 && stage != "failed"_L1)
+            return {};
+        const QString destination = p.value("destination"_L1).toString();
+        error.source = u"transfer"_s;
+        error.code = u"transfer_"_s + stage;
+        error.type = u"transfer"_s;
+        error.message = destination.isEmpty() ? u"the transfer to staff was %1"_s.arg(stage)
+                                              : u"the transfer to %1 was %2"_s.arg(destination.left(200), stage);
+    }
+    error.provider = event.provider;
+    error.callId = callId;
+    error.receiptId = receiptId;
+    error.offsetMs = event.offsetMs;
+    error.occurredAtMs = event.occurredAtMs;
+    return recordOncePerCall(tenantId, error);
+}
+
+std::expected<void, StoreError> Projector::recordOncePerCall(qint64 tenantId, const ErrorRecord &error)
+{
+    // Providers repeat the end (Retell's call_ended, then call_analyzed): one error per call.
+    auto seen =
+        m_ctx.prepared(u"SELECT 1 FROM errors WHERE call_id = ? AND source = ? AND code = ? LIMIT 1"_s);
+    if (!seen)
+        return std::unexpected(seen.error());
+    (*seen)->bind(0, *error.callId);
+    (*seen)->bind(1, error.source);
+    (*seen)->bind(2, error.code);
+    if (auto done = (*seen)->exec(); !done)
+        return std::unexpected(done.error());
+    const bool known = (*seen)->next();
+    (*seen)->finish();
+    if (known)
+        return {};
+    if (auto recorded = m_ctx.recordError(tenantId, error); !recorded)
+        return std::unexpected(recorded.error());
+    return {};
 }
 
 std::expected<void, StoreError> Projector::requestCallbackAfterFailedTransfer(qint64 tenantId,
@@ -226,7 +305,7 @@ std::expected<void, StoreError> Projector::recordErrorEvent(qint64 tenantId, std
                        : u"provider"_s;
     error.code = p.value("code"_L1).toString();
     error.type = p.value("type"_L1).toString();
-    error.severity = p.value("severity"_L1).toString(u"high"_s);
+    error.severity = p.value("severity"_L1).toString(); // else the backend source's default
     error.message = p.value("message"_L1).toString();
     error.stack = p.value("stack"_L1).toString();
     error.functionName = p.value("functionName"_L1).toString();
@@ -380,7 +459,6 @@ std::expected<void, StoreError> Projector::recordFunctionFailure(qint64 tenantId
     ErrorRecord error;
     error.source = u"function"_s;
     error.type = part.status;
-    error.severity = u"high"_s;
     error.functionName = functionName;
     if (reported.isObject()) {
         const QJsonObject object = reported.toObject();

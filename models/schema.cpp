@@ -313,6 +313,27 @@ const char *const version4[] = {
     "CREATE INDEX callback_posting ON callback_requests (status, claimed_at) WHERE status = 'posting'",
 };
 
+// Step 5: the errors view. Events per group and hour, kept at ingest, draw the sparklines and count
+// a time range without reading the events; groups count the distinct calls they hit; an ended
+// ignore is found by its time.
+const char *const version5[] = {
+    R"(CREATE TABLE error_group_hours (
+        tenant_id BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        group_id BIGINT NOT NULL REFERENCES error_groups(id) ON DELETE CASCADE,
+        hour BIGINT NOT NULL,
+        count BIGINT NOT NULL,
+        PRIMARY KEY (group_id, hour)))",
+    "CREATE INDEX error_group_hours_time ON error_group_hours (tenant_id, hour)",
+    "INSERT INTO error_group_hours (tenant_id, group_id, hour, count) SELECT tenant_id, group_id, "
+    "occurred_at - occurred_at % 3600000, COUNT(*) FROM errors GROUP BY tenant_id, group_id, "
+    "occurred_at - occurred_at % 3600000",
+    "UPDATE error_groups SET affected_calls = (SELECT COUNT(DISTINCT call_id) FROM errors "
+    "WHERE errors.group_id = error_groups.id)",
+    "CREATE INDEX errors_call_group ON errors (call_id, group_id)",
+    "DROP INDEX errors_call", // the one above serves it
+    "CREATE INDEX error_groups_ignore ON error_groups (ignore_until) WHERE status = 'ignored'",
+};
+
 QString dialect(const char *sql, DatabaseUrl::Backend backend)
 {
     QString text = QString::fromUtf8(sql);
@@ -339,7 +360,7 @@ void append(QStringList &out, const char *const (&sql)[N], DatabaseUrl::Backend 
 
 int latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList statements(int version, DatabaseUrl::Backend backend)
@@ -361,6 +382,9 @@ QStringList statements(int version, DatabaseUrl::Backend backend)
         break;
     case 4:
         append(out, version4, backend);
+        break;
+    case 5:
+        append(out, version5, backend);
         break;
     default:
         break;

@@ -132,6 +132,7 @@ private:
         if (auto migrated = Schema::migrate(*db, m_url.backend); !migrated)
             return std::unexpected(migrated.error());
         m_context = std::make_unique<WriteContext>(*db, m_url.backend);
+        m_context->setErrorSeverities(Store::defaultErrorSeverities());
         return {};
     }
 

@@ -117,8 +117,31 @@ public:
         Ignore,
         Reopen
     };
+    // Ignore may end by itself: when the group reaches `moreEvents` more events, or at `untilMs` (a new
+    // event after it, or markStaleAndExpired()), the group is unresolved again.
+    struct IgnoreLimits
+    {
+        std::optional<qint64> moreEvents;
+        std::optional<qint64> untilMs;
+    };
     QFuture<Result<bool>> errorGroupAction(const QString &tenantSlug, qint64 groupId, ErrorGroupAction action,
-                                           const QString &actor);
+                                           const QString &actor, const IgnoreLimits &limits = {});
+
+    // Housekeeping, run every minute by the runtime: a call still open with no event since
+    // `staleBeforeMs` is marked stale and raises a `stale_call` error (once); an ignored group whose
+    // ignore-until time has passed is unresolved again.
+    struct Sweep
+    {
+        int staleCalls = 0;
+        int ignoresEnded = 0;
+    };
+    QFuture<Result<Sweep>> sweep(qint64 staleBeforeMs, qint64 nowMs);
+
+    // The severity an error of each source gets when its report does not bring one: sources
+    // function, provider, transfer, ingest (unattributed deliveries), stale, backend. Unknown
+    // sources and invalid severities are ignored; the defaults are those of the HTTP spec.
+    void setErrorSeverities(const QHash<QString, QString> &bySource);
+    static QHash<QString, QString> defaultErrorSeverities();
 
     // Writes waiting for the writer (not counting the group being committed).
     int queueDepth() const;

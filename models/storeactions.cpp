@@ -124,14 +124,24 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
 }
 
 QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, qint64 groupId,
-                                                     ErrorGroupAction action, const QString &actor)
+                                                     ErrorGroupAction action, const QString &actor,
+                                                     const IgnoreLimits &limits)
 {
     return write<bool>([=](WriteContext &context) -> Result<bool> {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (action == ErrorGroupAction::Ignore) {
+            if (limits.moreEvents && *limits.moreEvents < 1)
+                return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
+                                                  u"ignore until how many more events: at least 1"_s});
+            if (limits.untilMs && *limits.untilMs <= now)
+                return std::unexpected(
+                    StoreError{StoreError::Kind::InvalidArgument, u"ignore until a time: it must be in the future"_s});
+        }
         auto tenant = context.tenantId(tenantSlug);
         if (!tenant)
             return std::unexpected(tenant.error());
-        auto select =
-            context.prepared(u"SELECT status, regression FROM error_groups WHERE tenant_id = ? AND id = ?"_s);
+        auto select = context.prepared(
+            u"SELECT status, regression, count FROM error_groups WHERE tenant_id = ? AND id = ?"_s);
         if (!select)
             return std::unexpected(select.error());
         (*select)->bind(0, *tenant);
@@ -143,6 +153,7 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
                 StoreError{StoreError::Kind::NotFound, u"no error group %1"_s.arg(groupId)});
         const QString status = (*select)->text(0);
         const bool regression = (*select)->int64(1) != 0;
+        const qint64 count = (*select)->int64(2);
         (*select)->finish();
 
         const QString target = action == ErrorGroupAction::Resolve  ? u"resolved"_s
@@ -153,24 +164,132 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
             action == ErrorGroupAction::Reopen ? status != "unresolved"_L1 || regression : status != target;
         if (!allowed)
             return std::unexpected(conflict(u"the group is %1 already"_s.arg(status)));
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        // Only an ignore keeps limits; every other change clears them.
+        const QVariant untilCount = action == ErrorGroupAction::Ignore && limits.moreEvents
+                                        ? QVariant(count + *limits.moreEvents)
+                                        : QVariant(QMetaType::fromType<qint64>());
+        const QVariant untilMs = action == ErrorGroupAction::Ignore && limits.untilMs
+                                     ? QVariant(*limits.untilMs)
+                                     : QVariant(QMetaType::fromType<qint64>());
         if (auto done = context.execute(
                 action == ErrorGroupAction::Reopen
-                    ? u"UPDATE error_groups SET status = ?, regression = 0, changed_by = ?, changed_at = ? "
-                      "WHERE id = ?"_s
-                    : u"UPDATE error_groups SET status = ?, changed_by = ?, changed_at = ? WHERE id = ?"_s,
-                {target, actor, now, groupId});
+                    ? u"UPDATE error_groups SET status = ?, regression = 0, changed_by = ?, changed_at = ?, "
+                      "ignore_until_count = ?, ignore_until = ? WHERE id = ?"_s
+                    : u"UPDATE error_groups SET status = ?, changed_by = ?, changed_at = ?, ignore_until_count = ?, "
+                      "ignore_until = ? WHERE id = ?"_s,
+                {target, actor, now, untilCount, untilMs, groupId});
             !done)
             return std::unexpected(done.error());
         const QString name = action == ErrorGroupAction::Resolve  ? u"resolve"_s
                              : action == ErrorGroupAction::Ignore ? u"ignore"_s
                                                                   : u"reopen"_s;
-        if (auto done = context.audit(*tenant, actor, name, u"error_group"_s, QString::number(groupId), {});
+        QStringList detail;
+        if (action == ErrorGroupAction::Ignore && limits.moreEvents)
+            detail << u"until %1 more events"_s.arg(*limits.moreEvents);
+        if (action == ErrorGroupAction::Ignore && limits.untilMs)
+            detail << u"until %1"_s.arg(
+                QDateTime::fromMSecsSinceEpoch(*limits.untilMs, Qt::UTC).toString(Qt::ISODateWithMs));
+        if (auto done = context.audit(*tenant, actor, name, u"error_group"_s, QString::number(groupId),
+                                      detail.join(u", "_s));
             !done)
             return std::unexpected(done.error());
         context.changes().tenantIds.insert(*tenant);
+        context.changes().errorGroupIds.insert(groupId);
         context.changes().kinds |= StoreChanges::Errors;
         return true;
+    });
+}
+
+QHash<QString, QString> Store::defaultErrorSeverities()
+{
+    return {{u"function"_s, u"high"_s}, {u"provider"_s, u"high"_s}, {u"transfer"_s, u"high"_s},
+            {u"ingest"_s, u"medium"_s}, {u"stale"_s, u"medium"_s},  {u"backend"_s, u"high"_s}};
+}
+
+void Store::setErrorSeverities(const QHash<QString, QString> &bySource)
+{
+    static const QStringList valid{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
+    QHash<QString, QString> severities = defaultErrorSeverities();
+    for (auto it = bySource.cbegin(); it != bySource.cend(); ++it) {
+        if (severities.contains(it.key()) && valid.contains(it.value()))
+            severities.insert(it.key(), it.value());
+    }
+    // Through the writer, so every write queued after this call sees the new defaults.
+    write<bool>([severities](WriteContext &context) -> Result<bool> {
+        context.setErrorSeverities(severities);
+        return true;
+    });
+}
+
+QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 nowMs)
+{
+    return write<Sweep>([=](WriteContext &context) -> Result<Sweep> {
+        Sweep sweep;
+        // A call still open with no event for so long lost its end (a webhook that never came).
+        auto stale = context.prepared(
+            u"UPDATE calls SET stale = 1 WHERE status IN ('queued', 'ringing', 'in_progress') AND stale = 0 "
+            "AND merged_into IS NULL AND last_event_at < ? RETURNING id, tenant_id, provider, status, "
+            "last_event_at"_s);
+        if (!stale)
+            return std::unexpected(stale.error());
+        (*stale)->bind(0, staleBeforeMs);
+        if (auto done = (*stale)->exec(); !done)
+            return std::unexpected(done.error());
+        struct StaleCall
+        {
+            qint64 id, tenantId;
+            QString provider, status;
+            qint64 lastEventAt;
+        };
+        QList<StaleCall> calls;
+        while ((*stale)->next())
+            calls.append({(*stale)->int64(0), (*stale)->int64(1), (*stale)->text(2), (*stale)->text(3),
+                          (*stale)->int64(4)});
+        (*stale)->finish();
+        for (const StaleCall &call : std::as_const(calls)) {
+            ErrorRecord error;
+            error.source = u"stale"_s;
+            error.code = u"stale_call"_s;
+            error.type = u"stale"_s;
+            error.provider = providerFromString(call.provider);
+            error.message = u"the %1 call is still %2 but nothing has arrived for it since; its end may have "
+                            "been lost"_s.arg(call.provider, QString(call.status).replace(u'_', u' '));
+            error.callId = call.id;
+            error.occurredAtMs = nowMs;
+            if (auto recorded = context.recordError(call.tenantId, error); !recorded)
+                return std::unexpected(recorded.error());
+            context.changes().callIds.insert(call.id);
+            context.changes().tenantIds.insert(call.tenantId);
+            context.changes().kinds |= StoreChanges::Calls;
+            ++sweep.staleCalls;
+        }
+
+        // An ignore that ran out of time: the group is back among the unresolved.
+        auto expired = context.prepared(
+            u"UPDATE error_groups SET status = 'unresolved', ignore_until = NULL, ignore_until_count = NULL, "
+            "changed_by = 'CallScope', changed_at = ? WHERE status = 'ignored' AND ignore_until <= ? "
+            "RETURNING id, tenant_id"_s);
+        if (!expired)
+            return std::unexpected(expired.error());
+        (*expired)->bind(0, nowMs);
+        (*expired)->bind(1, nowMs);
+        if (auto done = (*expired)->exec(); !done)
+            return std::unexpected(done.error());
+        QList<std::pair<qint64, qint64>> groups;
+        while ((*expired)->next())
+            groups.append({(*expired)->int64(0), (*expired)->int64(1)});
+        (*expired)->finish();
+        for (const auto &[groupId, tenantId] : std::as_const(groups)) {
+            if (auto done = context.audit(tenantId, u"CallScope"_s, u"ignore_ended"_s, u"error_group"_s,
+                                          QString::number(groupId), u"the time it was ignored until passed"_s);
+                !done)
+                return std::unexpected(done.error());
+            context.changes().tenantIds.insert(tenantId);
+            context.changes().errorGroupIds.insert(groupId);
+            context.changes().kinds |= StoreChanges::Errors;
+            ++sweep.ignoresEnded;
+        }
+        return sweep;
     });
 }
 

@@ -703,7 +703,8 @@ CallbackRecord callbackFrom(const QSqlQuery &q)
 
 const QString errorGroupColumns =
     u"id, fingerprint, code, severity, status, count, first_seen, last_seen, function_name, provider, "
-    "message, regression FROM error_groups"_s;
+    "message, regression, source, affected_calls, ignore_until_count, ignore_until, changed_by, changed_at "
+    "FROM error_groups"_s;
 
 ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
 {
@@ -720,7 +721,39 @@ ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
     g.provider = q.value(9).toString();
     g.message = q.value(10).toString();
     g.regression = q.value(11).toInt() != 0;
+    g.source = q.value(12).toString();
+    g.affectedCalls = q.value(13).toLongLong();
+    g.ignoreUntilCount = optionalLong(q.value(14));
+    g.ignoreUntil = optionalLong(q.value(15));
+    g.changedBy = q.value(16).toString();
+    g.changedAt = optionalLong(q.value(17));
     return g;
+}
+
+ErrorEventRecord errorEventFrom(const QSqlQuery &q)
+{
+    ErrorEventRecord e;
+    e.id = q.value(0).toLongLong();
+    e.groupId = q.value(1).toLongLong();
+    e.callId = optionalLong(q.value(2));
+    e.callUuid = q.value(3).toString();
+    e.receiptId = optionalLong(q.value(4));
+    e.source = q.value(5).toString();
+    e.code = q.value(6).toString();
+    e.type = q.value(7).toString();
+    e.severity = q.value(8).toString();
+    e.message = q.value(9).toString();
+    e.stack = q.value(10).toString();
+    e.functionName = q.value(11).toString();
+    e.provider = q.value(12).toString();
+    e.offsetMs = optionalLong(q.value(13));
+    e.occurredAt = q.value(14).toLongLong();
+    return e;
+}
+
+QString placeholders(qsizetype n)
+{
+    return QString(u"?,"_s.repeated(n)).chopped(1);
 }
 
 } // namespace
@@ -862,6 +895,118 @@ StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId t
     }
     sql += u" ORDER BY last_seen DESC, id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 5000));
     return readAll(m_db, sql, values, errorGroupFrom);
+}
+
+StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId tenant,
+                                                                      const ErrorGroupQuery &query)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    QStringList where{u"g.tenant_id = ?"_s};
+    QVariantList values{tenant.value};
+    const auto filter = [&](const QString &column, const QString &value) {
+        if (!value.isEmpty()) {
+            where << u"g.%1 = ?"_s.arg(column);
+            values << value;
+        }
+    };
+    filter(u"status"_s, query.status);
+    filter(u"severity"_s, query.severity);
+    filter(u"provider"_s, query.provider);
+    filter(u"function_name"_s, query.functionName);
+    const bool ranged = query.fromMs || query.toMs;
+    const qint64 from = query.fromMs.value_or(0);
+    const qint64 to = query.toMs.value_or(std::numeric_limits<qint64>::max());
+    QString columns = errorGroupColumns;
+    columns.replace(u" FROM error_groups"_s, QString());
+    QStringList prefixed;
+    for (const QString &column : columns.split(u", "_s))
+        prefixed << u"g."_s + column;
+    QString sql;
+    if (ranged) {
+        // Counted from the hourly roll-up: the hours that overlap the range (a range that does not
+        // start on an hour counts that hour whole, which the view's presets never do).
+        const qint64 fromHour = from - from % 3'600'000;
+        sql = u"SELECT %1, r.in_range FROM error_groups g JOIN (SELECT group_id, SUM(count) AS in_range "
+              "FROM error_group_hours WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY group_id) r "
+              "ON r.group_id = g.id WHERE %2"_s.arg(prefixed.join(u", "_s), where.join(u" AND "_s));
+        values.prepend(to);
+        values.prepend(fromHour);
+        values.prepend(tenant.value);
+    } else {
+        sql = u"SELECT %1, g.count FROM error_groups g WHERE %2"_s.arg(prefixed.join(u", "_s),
+                                                                     where.join(u" AND "_s));
+    }
+    sql += query.order == ErrorGroupOrder::Count ? u" ORDER BY %1 DESC, g.last_seen DESC, g.id DESC"_s.arg(
+                                                       ranged ? u"r.in_range"_s : u"g.count"_s)
+                                                 : u" ORDER BY g.last_seen DESC, g.id DESC"_s;
+    sql += u" LIMIT %1"_s.arg(std::clamp(query.limit, 1, 5000));
+    return readAll(m_db, sql, values, [](const QSqlQuery &q) {
+        ErrorGroupRecord g = errorGroupFrom(q);
+        g.countInRange = q.value(18).toLongLong();
+        return g;
+    });
+}
+
+StoreReader::Result<QList<ErrorHourCount>> StoreReader::errorHours(TenantId tenant, const QList<qint64> &groupIds,
+                                                                   qint64 fromMs, qint64 toMs)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    QString sql = u"SELECT group_id, hour, count FROM error_group_hours WHERE tenant_id = ? AND hour >= ? "
+                  "AND hour < ?"_s;
+    QVariantList values{tenant.value, fromMs - fromMs % 3'600'000, toMs};
+    if (!groupIds.isEmpty()) {
+        sql += u" AND group_id IN (%1)"_s.arg(placeholders(groupIds.size()));
+        for (qint64 id : groupIds)
+            values << id;
+    }
+    return readAll(m_db, sql + u" ORDER BY group_id, hour"_s, values, [](const QSqlQuery &q) {
+        return ErrorHourCount{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    });
+}
+
+StoreReader::Result<QList<ErrorEventRecord>> StoreReader::errorEvents(TenantId tenant, qint64 groupId, int limit)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    return readAll(m_db,
+                   u"SELECT e.id, e.group_id, e.call_id, c.uuid, e.receipt_id, e.source, e.code, e.type, "
+                   "e.severity, e.message, e.stack, e.function_name, e.provider, e.offset_ms, e.occurred_at "
+                   "FROM errors e LEFT JOIN calls c ON c.id = e.call_id WHERE e.tenant_id = ? AND e.group_id = ? "
+                   "ORDER BY e.occurred_at DESC, e.id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 1000)),
+                   {tenant.value, groupId}, errorEventFrom);
+}
+
+StoreReader::Result<QList<CallSummary>> StoreReader::errorGroupCalls(TenantId tenant, qint64 groupId, int limit)
+{
+    // The newest calls first: the group's events walked newest first (errors_group index), the
+    // distinct calls among them.
+    return selectCalls(tenant,
+                       u"id IN (SELECT call_id FROM (SELECT call_id, MAX(occurred_at) AS latest FROM errors "
+                       "WHERE group_id = ? AND tenant_id = ? AND call_id IS NOT NULL GROUP BY call_id "
+                       "ORDER BY latest DESC LIMIT %1) AS recent)"_s.arg(std::clamp(limit, 1, 1000)),
+                       {groupId, tenant.value}, u"ORDER BY sort_at DESC, id DESC"_s);
+}
+
+StoreReader::Result<QStringList> StoreReader::errorProviders(TenantId tenant)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    return readAll(m_db,
+                   u"SELECT DISTINCT provider FROM error_groups WHERE tenant_id = ? AND provider IS NOT NULL "
+                   "AND provider <> '' ORDER BY provider"_s,
+                   {tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
+}
+
+StoreReader::Result<QStringList> StoreReader::errorFunctions(TenantId tenant)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    return readAll(m_db,
+                   u"SELECT DISTINCT function_name FROM error_groups WHERE tenant_id = ? AND function_name IS "
+                   "NOT NULL AND function_name <> '' ORDER BY function_name"_s,
+                   {tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
 }
 
 StoreReader::Result<ErrorGroupRecord> StoreReader::errorGroup(TenantId tenant, qint64 id)

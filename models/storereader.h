@@ -62,7 +62,19 @@ public:
     // Most recent first.
     Result<QList<ErrorGroupRecord>> errorGroups(TenantId tenant, const QString &status = {},
                                                 const QString &severity = {}, int limit = 500);
+    Result<QList<ErrorGroupRecord>> errorGroups(TenantId tenant, const ErrorGroupQuery &query);
     Result<ErrorGroupRecord> errorGroup(TenantId tenant, qint64 id);
+    // Events per hour of the given groups (all of the tenant's when empty) in [fromMs, toMs), from
+    // the hourly roll-up kept at ingest; hours without events are left out.
+    Result<QList<ErrorHourCount>> errorHours(TenantId tenant, const QList<qint64> &groupIds, qint64 fromMs,
+                                             qint64 toMs);
+    // The group's most recent events, newest first.
+    Result<QList<ErrorEventRecord>> errorEvents(TenantId tenant, qint64 groupId, int limit = 50);
+    // The calls the group's events happened on, most recent event first.
+    Result<QList<CallSummary>> errorGroupCalls(TenantId tenant, qint64 groupId, int limit = 50);
+    // The providers and function names the tenant's groups name, for the view's filters.
+    Result<QStringList> errorProviders(TenantId tenant);
+    Result<QStringList> errorFunctions(TenantId tenant);
 
     // An API token by its public id (tokens are global: the token names its tenant).
     Result<StoredToken> token(const QString &tokenId);

@@ -84,7 +84,7 @@ struct ErrorRecord
     QString source; // e.g. "ingest", "function", "provider"
     QString code;
     QString type;
-    QString severity = QStringLiteral("medium"); // low|medium|high|critical
+    QString severity; // low|medium|high|critical; empty: the source's default (a setting)
     QString message;
     QString stack;
     QString functionName;
@@ -148,6 +148,7 @@ struct StoreChanges
     };
     QSet<qint64> tenantIds;
     QSet<qint64> callIds;
+    QSet<qint64> errorGroupIds; // groups that were created or changed (with Errors)
     quint32 kinds = 0;
 
     bool isEmpty() const { return kinds == 0; }
@@ -155,6 +156,7 @@ struct StoreChanges
     {
         tenantIds.unite(other.tenantIds);
         callIds.unite(other.callIds);
+        errorGroupIds.unite(other.errorGroupIds);
         kinds |= other.kinds;
     }
 };
@@ -328,20 +330,77 @@ struct CallbackAttemptOutcome
     QByteArray response;           // the answer's body (kept, truncated to 64 KiB)
 };
 
+// A failure that happened once or many times: every error event with the same fingerprint (source,
+// code, function name without its version suffix, message with numbers and ids masked).
 struct ErrorGroupRecord
 {
     qint64 id = 0;
     QString fingerprint;
+    QString source; // function provider transfer backend ingest stale
     QString code;
     QString severity;
     QString status; // unresolved resolved ignored
     qint64 count = 0;
+    qint64 affectedCalls = 0; // distinct calls with at least one event of the group
     qint64 firstSeen = 0;
     qint64 lastSeen = 0;
     QString functionName;
     QString provider;
-    QString message;
+    QString message; // masked, as grouped
     bool regression = false;
+    std::optional<qint64> ignoreUntilCount; // an ignored group comes back at this count...
+    std::optional<qint64> ignoreUntil;      // ...or at this time (ms since the epoch)
+    QString changedBy;
+    std::optional<qint64> changedAt;
+    qint64 countInRange = 0; // events in the query's [fromMs, toMs), when it has a range
+};
+
+enum class ErrorGroupOrder
+{
+    LastSeen, // most recent first
+    Count,    // most events first (in the range, when the query has one)
+};
+
+// Which groups the errors view and the API list. Empty strings match everything.
+struct ErrorGroupQuery
+{
+    QString status;       // unresolved resolved ignored
+    QString severity;     // low medium high critical
+    QString provider;     // retell vapi ...
+    QString functionName; // as grouped (no version suffix)
+    // Groups with an event in [fromMs, toMs); countInRange counts those events.
+    std::optional<qint64> fromMs;
+    std::optional<qint64> toMs;
+    ErrorGroupOrder order = ErrorGroupOrder::LastSeen;
+    int limit = 500;
+};
+
+// Events of one group in one hour (the sparkline's bars).
+struct ErrorHourCount
+{
+    qint64 groupId = 0;
+    qint64 hourStart = 0; // ms since the epoch, a multiple of one hour
+    qint64 count = 0;
+};
+
+// One occurrence, as recorded.
+struct ErrorEventRecord
+{
+    qint64 id = 0;
+    qint64 groupId = 0;
+    std::optional<qint64> callId;
+    QString callUuid;
+    std::optional<qint64> receiptId;
+    QString source;
+    QString code;
+    QString type;
+    QString severity;
+    QString message; // as reported, not masked
+    QString stack;
+    QString functionName; // as reported, with its version
+    QString provider;
+    std::optional<qint64> offsetMs; // from the call's start: where the timeline shows it
+    qint64 occurredAt = 0;
 };
 
 // What the calls list can be ordered by (each with the call's id as the tie-breaker).

@@ -100,6 +100,7 @@ WriteContext::WriteContext(QSqlDatabase db, DatabaseUrl::Backend backend)
           "backend_log_id = v.column16, first_event_at = v.column17, last_event_at = v.column18, "
           "sort_at = v.column19, updated_at = v.column20, event_count = calls.event_count + v.column21, "
           "error_event_count = calls.error_event_count + v.column22, room_name = v.column23, "
+          "stale = CASE WHEN v.column2 = 'ended' THEN 0 ELSE calls.stale END, "
           "function_call_count = (SELECT COUNT(*) FROM function_traces f WHERE f.call_id = calls.id), "
           "transcript_segment_count = (SELECT COUNT(*) FROM transcript_segments t WHERE t.call_id = "
           "calls.id), "
@@ -581,23 +582,81 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     const ErrorFingerprint::Fingerprint fingerprint =
         ErrorFingerprint::compute(error.source, error.code, error.functionName, error.message);
     const QString provider = error.provider ? toString(*error.provider) : QString();
+    static const QStringList severities{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
+    QString severity = error.severity;
+    if (!severities.contains(severity))
+        severity = m_errorSeverities.value(error.source, u"medium"_s);
+
+    // The group as it was: a transition it makes is audited, and a call it has not hit before
+    // counts as affected.
+    auto existing =
+        prepared(u"SELECT id, status, message FROM error_groups WHERE tenant_id = ? AND fingerprint = ?"_s);
+    if (!existing)
+        return std::unexpected(existing.error());
+    (*existing)->bind(0, tenantId);
+    (*existing)->bind(1, fingerprint.hash);
+    if (auto done = (*existing)->exec(); !done)
+        return std::unexpected(done.error());
+    std::optional<qint64> knownGroup;
+    QString previousStatus;
+    if ((*existing)->next()) {
+        knownGroup = (*existing)->int64(0);
+        previousStatus = (*existing)->text(1);
+    }
+    (*existing)->finish();
+    int newCall = error.callId ? 1 : 0;
+    if (knownGroup && error.callId) {
+        auto seen = prepared(u"SELECT 1 FROM errors WHERE call_id = ? AND group_id = ? LIMIT 1"_s);
+        if (!seen)
+            return std::unexpected(seen.error());
+        (*seen)->bind(0, *error.callId);
+        (*seen)->bind(1, *knownGroup);
+        if (auto done = (*seen)->exec(); !done)
+            return std::unexpected(done.error());
+        newCall = (*seen)->next() ? 0 : 1;
+        (*seen)->finish();
+    }
+
+    // A resolved group that happens again is a regression; an ignored one comes back when it
+    // reaches its count or its time, and otherwise only counts. A group takes the highest severity
+    // any of its events had.
+    const QString ignoreEnds = u"(error_groups.status = 'ignored' AND ((error_groups.ignore_until_count IS NOT "
+                               "NULL AND error_groups.count + 1 >= error_groups.ignore_until_count) OR "
+                               "(error_groups.ignore_until IS NOT NULL AND excluded.last_seen >= "
+                               "error_groups.ignore_until)))"_s;
+    const QString reopens = u"(error_groups.status = 'resolved' OR "_s + ignoreEnds + u')';
+    const auto rank = [](const QString &column) {
+        return u"(CASE %1 WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)"_s.arg(
+            column);
+    };
     auto group = prepared(
-        u"INSERT INTO error_groups (tenant_id, fingerprint, source, code, severity, status, count, "
-        "first_seen, last_seen, function_name, provider, message) VALUES (?, ?, ?, ?, ?, 'unresolved', 1, "
+        u"INSERT INTO error_groups (tenant_id, fingerprint, source, code, severity, status, count, affected_calls, "
+        "first_seen, last_seen, function_name, provider, message) VALUES (?, ?, ?, ?, ?, 'unresolved', 1, ?, "
         "?, ?, ?, ?, ?) "
         "ON CONFLICT (tenant_id, fingerprint) DO UPDATE SET count = error_groups.count + 1, "
+        "affected_calls = error_groups.affected_calls + excluded.affected_calls, "
+        "first_seen = CASE WHEN excluded.first_seen < error_groups.first_seen THEN excluded.first_seen "
+        "ELSE error_groups.first_seen END, "
         "last_seen = CASE WHEN excluded.last_seen > error_groups.last_seen THEN excluded.last_seen "
         "ELSE error_groups.last_seen END, "
+        "severity = CASE WHEN "_s +
+        rank(u"excluded.severity"_s) + u" > "_s + rank(u"error_groups.severity"_s) +
+        u" THEN excluded.severity ELSE error_groups.severity END, "
         "regression = CASE WHEN error_groups.status = 'resolved' THEN 1 ELSE error_groups.regression END, "
-        "status = CASE WHEN error_groups.status = 'resolved' THEN 'unresolved' ELSE error_groups.status END "
-        "RETURNING id"_s);
+        "changed_by = CASE WHEN "_s +
+        reopens + u" THEN 'CallScope' ELSE error_groups.changed_by END, changed_at = CASE WHEN "_s + reopens +
+        u" THEN excluded.last_seen ELSE error_groups.changed_at END, ignore_until_count = CASE WHEN "_s +
+        ignoreEnds + u" THEN NULL ELSE error_groups.ignore_until_count END, ignore_until = CASE WHEN "_s +
+        ignoreEnds + u" THEN NULL ELSE error_groups.ignore_until END, status = CASE WHEN "_s + reopens +
+        u" THEN 'unresolved' ELSE error_groups.status END RETURNING id, status"_s);
     if (!group)
         return std::unexpected(group.error());
     const QVariantList values{tenantId,           fingerprint.hash,
                               error.source,       nullable(error.code),
-                              error.severity,     error.occurredAtMs,
-                              error.occurredAtMs, nullable(fingerprint.functionName),
-                              nullable(provider), nullable(fingerprint.maskedMessage)};
+                              severity,           newCall,
+                              error.occurredAtMs, error.occurredAtMs,
+                              nullable(fingerprint.functionName), nullable(provider),
+                              nullable(fingerprint.maskedMessage)};
     for (int i = 0; i < values.size(); ++i)
         (*group)->bind(i, values.at(i));
     if (auto done = (*group)->exec(); !done)
@@ -605,7 +664,27 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     if (!(*group)->next())
         return std::unexpected(StoreError{StoreError::Kind::Statement, u"the error group has no id"_s});
     const qint64 groupId = (*group)->int64(0);
+    const QString status = (*group)->text(1);
     (*group)->finish();
+    if (knownGroup && previousStatus != status) {
+        const bool regressed = previousStatus == "resolved"_L1;
+        if (auto done = audit(tenantId, u"CallScope"_s, regressed ? u"regressed"_s : u"ignore_ended"_s,
+                              u"error_group"_s, QString::number(groupId),
+                              regressed ? u"a new event after it was resolved"_s
+                                        : u"it reached the count or time it was ignored until"_s);
+            !done)
+            return std::unexpected(done.error());
+    }
+
+    auto hour = prepared(u"INSERT INTO error_group_hours (tenant_id, group_id, hour, count) VALUES (?, ?, ?, 1) "
+                         "ON CONFLICT (group_id, hour) DO UPDATE SET count = error_group_hours.count + 1"_s);
+    if (!hour)
+        return std::unexpected(hour.error());
+    (*hour)->bind(0, tenantId);
+    (*hour)->bind(1, groupId);
+    (*hour)->bind(2, error.occurredAtMs - error.occurredAtMs % 3'600'000);
+    if (auto done = (*hour)->exec(); !done)
+        return std::unexpected(done.error());
 
     auto insert = prepared(
         u"INSERT INTO errors (tenant_id, group_id, call_id, receipt_id, source, code, type, severity, "
@@ -632,6 +711,7 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     if (auto done = (*insert)->exec(); !done)
         return std::unexpected(done.error());
     m_changes.tenantIds.insert(tenantId);
+    m_changes.errorGroupIds.insert(groupId);
     m_changes.kinds |= StoreChanges::Errors;
     return groupId;
 }
@@ -717,6 +797,7 @@ std::expected<void, StoreError> WriteContext::mergeCarrierLegs()
             const QString &sql :
             {u"UPDATE events SET call_id = ? WHERE call_id = ?"_s,
              u"UPDATE receipts SET call_id = ? WHERE call_id = ?"_s,
+             u"UPDATE errors SET call_id = ? WHERE call_id = ?"_s,
              u"UPDATE calls SET event_count = calls.event_count + leg.event_count, "
              "error_event_count = calls.error_event_count + leg.error_event_count "
              "FROM (SELECT event_count, error_event_count FROM calls WHERE id = ?) AS leg WHERE calls.id = ?"_s,

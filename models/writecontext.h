@@ -128,6 +128,8 @@ public:
                                                                      const CallbackRequest &request);
     // Adds the occurrence to its group (created, counted, reopened as a regression when resolved).
     std::expected<qint64, StoreError> recordError(qint64 tenantId, const ErrorRecord &error);
+    // The severity of an error whose report brings none, by source (Store::setErrorSeverities).
+    void setErrorSeverities(const QHash<QString, QString> &bySource) { m_errorSeverities = bySource; }
 
     std::expected<void, StoreError> begin();
     // Writes buffered rows and touched aggregates; the transaction is still open afterwards.
@@ -180,6 +182,7 @@ private:
     RowBuffer m_traceRows;
     RowBuffer m_aggregateRows;
     StoreChanges m_changes;
+    QHash<QString, QString> m_errorSeverities;
 };
 
 } // namespace CallScope

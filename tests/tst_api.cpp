@@ -1373,6 +1373,37 @@ void TestApi::errorGroupActionsAndRegressions()
     QCOMPARE(errors(u"severity=medium"_s).size(), 1);
     QCOMPARE(get(u"/api/v1/errors?status=forgotten"_s).status, 400);
     QCOMPARE(request("POST", u"/api/v1/errors/"_s + id + u"/delete"_s, m_read, "{}").status, 404);
+
+    // Ignored until it happens twice more: the second brings it back (not as a regression).
+    const auto ignore = [&](const QByteArray &body) {
+        return request("POST", u"/api/v1/errors/"_s + id + u"/ignore"_s, m_read, body);
+    };
+    for (const QByteArray &bad :
+         {QByteArray("{\"untilCount\": 0}"), QByteArray("{\"untilCount\": 1.5}"),
+          QByteArray("{\"untilCount\": \"2\"}"), QByteArray("{\"until\": \"tomorrow\"}"),
+          QByteArray("{\"until\": \"2001-01-01T00:00:00Z\"}")}) {
+        const HttpAnswer refused = ignore(bad);
+        QVERIFY2(refused.status == 400, bad.constData());
+        QCOMPARE(object(refused)[u"error"_s].toString(), u"invalid_payload"_s);
+    }
+    QCOMPARE(ignore("[1]").status, 400);
+    QCOMPARE(errors(u"status=unresolved"_s).size(), 2); // nothing changed
+    QCOMPARE(ignore("{\"untilCount\": 2, \"until\": \"2999-01-01T00:00:00Z\"}").status, 200);
+    QCOMPARE(report(u"e5"_s, u"SMS to +4917600000001 failed with 500"_s, t0 + 10'000), 200);
+    QCOMPARE(errors(u"status=ignored"_s).size(), 1);
+    QCOMPARE(report(u"e6"_s, u"SMS to +4917600000002 failed with 500"_s, t0 + 11'000), 200);
+    groups = errors(u"status=unresolved&severity=medium"_s);
+    QCOMPARE(groups.size(), 1);
+    QCOMPARE(groups.at(0)[u"count"_s].toInt(), 5);
+    QCOMPARE(groups.at(0)[u"regression"_s], QJsonValue(false));
+
+    // Ordered by count; a time range counts only the groups seen in it.
+    QCOMPARE(errors(u"order=count"_s).at(0)[u"code"_s].toString(), u"sms_failed"_s);
+    QCOMPARE(get(u"/api/v1/errors?order=loudest"_s).status, 400);
+    QCOMPARE(get(u"/api/v1/errors?from=yesterday"_s).status, 400);
+    QCOMPARE(errors(u"from=2999-01-01T00:00:00Z"_s).size(), 0);
+    QCOMPARE(errors(u"provider=backend"_s).size(), 2);
+    QCOMPARE(errors(u"provider=retell"_s).size(), 0);
 }
 
 void TestApi::outcomeStatsCountEveryCallInItsBucket()

@@ -185,7 +185,7 @@ void TestSecrets::settingsHaveDefaultsAndNeverHoldSecrets()
     QCOMPARE(settings.integer(Settings::Key::StaleCallMinutes), 60);
 
     // No setting is named like a secret, and the names that would be are recognised.
-    for (int k = 0; k <= int(Settings::Key::UltravoxRetryDelayMs); ++k)
+    for (int k = 0; k <= int(Settings::Key::ErrorSeverityBackend); ++k)
         QVERIFY(!Settings::looksLikeSecret(Settings::name(Settings::Key(k))));
     for (const QString &name :
          {u"vapi.secret"_s, u"db.password"_s, u"frontend.apiKey"_s, u"twilio.authToken"_s})

@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,7 +56,7 @@ QJsonObject errorJson(const ErrorGroupRecord &g)
                        {u"functionName"_s, textOrNull(g.functionName)},
                        {u"provider"_s, textOrNull(g.provider)},
                        {u"message"_s, textOrNull(g.message)},
-                       {u"regression"_s, g.regression}};
+                       {u"regression"_s, g.regression}}; // exactly the spec's fields
 }
 
 Http::Response invalidQuery(const QString &detail)
@@ -87,6 +88,8 @@ Http::Response storeError(const StoreError &error, const QString &what)
         return Http::Response::error(404, u"not_found"_s, u"no such %1"_s.arg(what));
     case StoreError::Kind::Conflict:
         return Http::Response::error(409, u"invalid_transition"_s, error.message);
+    case StoreError::Kind::InvalidArgument:
+        return Http::Response::error(400, u"invalid_payload"_s, error.message);
     case StoreError::Kind::Unavailable:
     case StoreError::Kind::ShuttingDown:
         return Http::Response::error(503, u"unavailable"_s, u"the store cannot be read right now; retry"_s)
@@ -383,7 +386,18 @@ void ReadApi::listErrors(const Http::Request &request, const Http::RouteParams &
     if (!severity.isEmpty() &&
         !QStringList{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s}.contains(severity))
         return responder.send(invalidQuery(u"severity is one of low, medium, high, critical"_s));
-    auto groups = reader()->errorGroups(tenant, status, severity);
+    ErrorGroupQuery query;
+    query.status = status;
+    query.severity = severity;
+    query.provider = request.query.queryItemValue(u"provider"_s, QUrl::FullyDecoded);
+    query.functionName = request.query.queryItemValue(u"function"_s, QUrl::FullyDecoded);
+    if (const auto problem = readTimeWindow(request.query, query.fromMs, query.toMs))
+        return responder.send(invalidQuery(*problem));
+    const QString order = request.query.queryItemValue(u"order"_s);
+    if (!order.isEmpty() && order != "lastSeen"_L1 && order != "count"_L1)
+        return responder.send(invalidQuery(u"order is lastSeen or count"_s));
+    query.order = order == "count"_L1 ? ErrorGroupOrder::Count : ErrorGroupOrder::LastSeen;
+    auto groups = reader()->errorGroups(tenant, query);
     if (!groups)
         return responder.send(failure(groups.error(), u"errors"_s));
     QJsonArray items;
@@ -392,8 +406,8 @@ void ReadApi::listErrors(const Http::Request &request, const Http::RouteParams &
     responder.send(Http::Response::json(200, QJsonObject{{u"errors"_s, items}}));
 }
 
-void ReadApi::errorAction(const Http::Request &, const Http::RouteParams &params, Http::Responder &responder,
-                          TenantId tenant, const QString &slug)
+void ReadApi::errorAction(const Http::Request &request, const Http::RouteParams &params,
+                          Http::Responder &responder, TenantId tenant, const QString &slug)
 {
     const QString name = params.value(u"action"_s);
     const std::optional<Store::ErrorGroupAction> action =
@@ -408,7 +422,33 @@ void ReadApi::errorAction(const Http::Request &, const Http::RouteParams &params
     const qint64 id = params.value(u"id"_s).toLongLong(&ok);
     if (!ok)
         return responder.send(Http::Response::error(404, u"not_found"_s, u"no such error group"_s));
-    answerAction(m_store->errorGroupAction(slug, id, *action, u"api"_s), responder, u"error group"_s,
+    // An ignore may end by itself: {"untilCount": N} (N more events) and/or {"until": ISO 8601}.
+    Store::IgnoreLimits limits;
+    if (*action == Store::ErrorGroupAction::Ignore && !request.body.trimmed().isEmpty()) {
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            return responder.send(
+                Http::Response::error(400, u"invalid_json"_s, u"the body is not a JSON object"_s));
+        const QJsonObject body = document.object();
+        if (const QJsonValue count = body.value("untilCount"_L1); !count.isUndefined() && !count.isNull()) {
+            const double n = count.toDouble(-1);
+            if (!count.isDouble() || n < 1 || n > 1e12 || n != std::floor(n))
+                return responder.send(Http::Response::error(
+                    400, u"invalid_payload"_s, u"untilCount is a whole number of events, at least 1"_s));
+            limits.moreEvents = qint64(n);
+        }
+        if (const QJsonValue until = body.value("until"_L1); !until.isUndefined() && !until.isNull()) {
+            limits.untilMs = until.isString() ? AdapterUtil::isoToMs(until.toString()) : std::nullopt;
+            if (!limits.untilMs)
+                return responder.send(
+                    Http::Response::error(400, u"invalid_payload"_s, u"until is an ISO 8601 time"_s));
+            if (*limits.untilMs <= QDateTime::currentMSecsSinceEpoch())
+                return responder.send(
+                    Http::Response::error(400, u"invalid_payload"_s, u"until is a time in the future"_s));
+        }
+    }
+    answerAction(m_store->errorGroupAction(slug, id, *action, u"api"_s, limits), responder, u"error group"_s,
                  [tenant, id](StoreReader &store) -> std::expected<QJsonObject, StoreError> {
                      auto updated = store.errorGroup(tenant, id);
                      if (!updated)

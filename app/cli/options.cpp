@@ -21,6 +21,7 @@ const QStringList valueOptions{u"--db"_s,
                                u"--frontend-url"_s,
                                u"--callback-backoff"_s,
                                u"--frontend-timeout"_s,
+                               u"--stale-after"_s,
                                u"--ultravox-api-url"_s};
 const QStringList commandValueOptions{u"--tenant"_s, u"--name"_s, u"--scope"_s};
 
@@ -160,6 +161,11 @@ std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Pr
             if (!timeout || timeout->size() != 1)
                 return fail(u"--frontend-timeout takes one duration like 10s, not \"%1\""_s.arg(value));
             options.frontendTimeout = timeout->first();
+        } else if (argument == "--stale-after"_L1) {
+            auto after = parseDurationList(value);
+            if (!after || after->size() != 1 || after->first().count() <= 0)
+                return fail(u"--stale-after takes one duration like 60m, not \"%1\""_s.arg(value));
+            options.staleAfter = after->first();
         } else if (argument == "--ultravox-api-url"_L1) {
             if (!isHttpUrl(value))
                 return fail(u"--ultravox-api-url takes an http:// or https:// URL, not \"%1\""_s.arg(value));
@@ -191,13 +197,13 @@ QString usageText(Program program)
     if (program == Program::Desktop)
         return u"usage: callscope [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file PATH]\n"
                "                [--frontend-url URL] [--callback-backoff LIST]\n"
-               "                [--frontend-timeout DURATION] [--lang en|de]\n"
+               "                [--frontend-timeout DURATION] [--stale-after DURATION] [--lang en|de]\n"
                "       (the frontend URL and the backoff default to the settings)\n"_s;
     return u"usage: callscope-server [--db URL] [--listen HOST:PORT] [--public-url URL] [--secrets-file "
            u"PATH]\n"
            "                        [--tls-cert FILE --tls-key FILE] [--frontend-url URL]\n"
            "                        [--callback-backoff LIST] [--frontend-timeout DURATION]\n"
-           "                        [--ultravox-api-url URL]\n"
+           "                        [--stale-after DURATION] [--ultravox-api-url URL]\n"
            "       callscope-server tenant create SLUG [--name NAME]\n"
            "       callscope-server tenant list\n"
            "       callscope-server secrets set --tenant SLUG KEY VALUE\n"

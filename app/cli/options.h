@@ -26,6 +26,9 @@ struct Options
     QList<std::chrono::milliseconds> callbackBackoff;
     bool callbackBackoffGiven = false; // on the command line (the desktop otherwise takes its setting)
     std::chrono::milliseconds frontendTimeout{10'000}; // a hand-off not answered by then failed
+    // A call still open with no event for this long is marked stale (an error); unset: the setting
+    // calls/staleAfterMinutes (60).
+    std::optional<std::chrono::milliseconds> staleAfter;
     QString ultravoxApiUrl = QStringLiteral("https://api.ultravox.ai");
     QString language;                       // desktop only: en or de; empty: the system's
     QStringList command;                    // e.g. {"tenant", "create", "clinic"}; empty: run the server

@@ -132,7 +132,6 @@ void UltravoxBackfill::retryOrGiveUp(Job job, const QString &reason)
             error.source = u"provider"_s;
             error.code = u"ultravox_messages_unavailable"_s;
             error.type = u"backfill"_s;
-            error.severity = u"high"_s;
             error.message = message;
             error.provider = Provider::Ultravox;
             error.callId = *call;
