@@ -23,10 +23,10 @@
 
 #include <QDateTime>
 #include <QFile>
-#include <QTimer>
 #include <QJsonObject>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -188,8 +188,9 @@ void Runtime::startSweeping(const Settings &settings)
 {
     m_store->setErrorSeverities(settings.errorSeverities());
     const qint64 staleAfterMs =
-        m_options.staleAfter ? qint64(m_options.staleAfter->count())
-                             : qint64(std::max(1, settings.integer(Settings::Key::StaleCallMinutes))) * 60'000;
+        m_options.staleAfter
+            ? qint64(m_options.staleAfter->count())
+            : qint64(std::max(1, settings.integer(Settings::Key::StaleCallMinutes))) * 60'000;
     m_sweepTimer = new QTimer(this);
     m_sweepTimer->setInterval(std::clamp<qint64>(staleAfterMs / 4, 1'000, 60'000));
     const auto sweep = [this, staleAfterMs] {
@@ -201,7 +202,7 @@ void Runtime::startSweeping(const Settings &settings)
                 qCWarning(lcApp) << "the sweep for stale calls failed:" << done.error().message;
             else if (done->staleCalls > 0 || done->ignoresEnded > 0)
                 qCInfo(lcApp) << done->staleCalls << "calls went stale," << done->ignoresEnded
-                                  << "ignored error groups are back";
+                              << "ignored error groups are back";
         });
     };
     connect(m_sweepTimer, &QTimer::timeout, this, sweep);

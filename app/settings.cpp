@@ -106,9 +106,12 @@ void Settings::sync()
 
 QHash<QString, QString> Settings::errorSeverities() const
 {
-    return {{u"function"_s, string(Key::ErrorSeverityFunction)}, {u"provider"_s, string(Key::ErrorSeverityProvider)},
-            {u"transfer"_s, string(Key::ErrorSeverityTransfer)}, {u"ingest"_s, string(Key::ErrorSeverityIngest)},
-            {u"stale"_s, string(Key::ErrorSeverityStale)},       {u"backend"_s, string(Key::ErrorSeverityBackend)}};
+    return {{u"function"_s, string(Key::ErrorSeverityFunction)},
+            {u"provider"_s, string(Key::ErrorSeverityProvider)},
+            {u"transfer"_s, string(Key::ErrorSeverityTransfer)},
+            {u"ingest"_s, string(Key::ErrorSeverityIngest)},
+            {u"stale"_s, string(Key::ErrorSeverityStale)},
+            {u"backend"_s, string(Key::ErrorSeverityBackend)}};
 }
 
 QString Settings::name(Key key)

@@ -97,7 +97,7 @@ std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
             error.code = u"unattributed"_s;
             error.type = u"unattributed"_s;
             error.message = u"%1 delivery %2 could not be attributed: %3"_s.arg(
-                toString(unit.receipt.provider), unit.receipt.eventType,
+                providerDisplayName(unit.receipt.provider), unit.receipt.eventType,
                 unit.receipt.unattributedReason.isEmpty() ? u"no call id"_s
                                                           : unit.receipt.unattributedReason);
             error.provider = unit.receipt.provider;
@@ -172,28 +172,6 @@ std::expected<void, StoreError> Projector::applyEvent(qint64 tenantId, qint64 re
     }
 }
 
-namespace {
-
-QString providerName(Provider provider)
-{
-    switch (provider) {
-    case Provider::Retell:
-        return u"Retell"_s;
-    case Provider::Vapi:
-        return u"Vapi"_s;
-    case Provider::Ultravox:
-        return u"Ultravox"_s;
-    case Provider::LiveKit:
-        return u"LiveKit"_s;
-    case Provider::Twilio:
-        return u"Twilio"_s;
-    default:
-        return toString(provider);
-    }
-}
-
-} // namespace
-
 std::expected<void, StoreError> Projector::recordCallFailure(qint64 tenantId, qint64 callId, qint64 receiptId,
                                                              const CallEvent &event)
 {
@@ -206,8 +184,9 @@ std::expected<void, StoreError> Projector::recordCallFailure(qint64 tenantId, qi
         error.source = u"provider"_s;
         error.code = reason.isEmpty() ? u"call_failed"_s : reason.left(200);
         error.type = u"call_failed"_s;
-        error.message = reason.isEmpty() ? u"%1 reported the call as failed"_s.arg(providerName(event.provider))
-                                         : u"%1 ended the call: %2"_s.arg(providerName(event.provider), reason);
+        error.message = reason.isEmpty()
+                            ? u"%1 reported the call as failed"_s.arg(providerDisplayName(event.provider))
+                            : u"%1 ended the call: %2"_s.arg(providerDisplayName(event.provider), reason);
     } else {
         const QString stage = p.value("transfer"_L1).toString();
         if (stage != "cancelled"_L1 && stage != "failed"_L1)
@@ -216,8 +195,9 @@ std::expected<void, StoreError> Projector::recordCallFailure(qint64 tenantId, qi
         error.source = u"transfer"_s;
         error.code = u"transfer_"_s + stage;
         error.type = u"transfer"_s;
-        error.message = destination.isEmpty() ? u"the transfer to staff was %1"_s.arg(stage)
-                                              : u"the transfer to %1 was %2"_s.arg(destination.left(200), stage);
+        const QString to = destination.isEmpty() ? u"staff"_s : destination.left(200);
+        error.message = stage == "failed"_L1 ? u"the transfer to %1 failed"_s.arg(to)
+                                             : u"the transfer to %1 was cancelled"_s.arg(to);
     }
     error.provider = event.provider;
     error.callId = callId;

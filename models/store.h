@@ -127,9 +127,9 @@ public:
     QFuture<Result<bool>> errorGroupAction(const QString &tenantSlug, qint64 groupId, ErrorGroupAction action,
                                            const QString &actor, const IgnoreLimits &limits = {});
 
-    // Housekeeping, run every minute by the runtime: a call still open with no event since
-    // `staleBeforeMs` is marked stale and raises a `stale_call` error (once); an ignored group whose
-    // ignore-until time has passed is unresolved again.
+    // Housekeeping, run every minute by the runtime: a voice platform's call still open with no event
+    // since `staleBeforeMs` (and not written since) is marked stale and raises a `stale_call` error (once);
+    // an ignored group whose ignore-until time has passed is unresolved again.
     struct Sweep
     {
         int staleCalls = 0;

@@ -134,8 +134,8 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
                 return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
                                                   u"ignore until how many more events: at least 1"_s});
             if (limits.untilMs && *limits.untilMs <= now)
-                return std::unexpected(
-                    StoreError{StoreError::Kind::InvalidArgument, u"ignore until a time: it must be in the future"_s});
+                return std::unexpected(StoreError{StoreError::Kind::InvalidArgument,
+                                                  u"ignore until a time: it must be in the future"_s});
         }
         auto tenant = context.tenantId(tenantSlug);
         if (!tenant)
@@ -175,7 +175,8 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
                 action == ErrorGroupAction::Reopen
                     ? u"UPDATE error_groups SET status = ?, regression = 0, changed_by = ?, changed_at = ?, "
                       "ignore_until_count = ?, ignore_until = ? WHERE id = ?"_s
-                    : u"UPDATE error_groups SET status = ?, changed_by = ?, changed_at = ?, ignore_until_count = ?, "
+                    : u"UPDATE error_groups SET status = ?, changed_by = ?, changed_at = ?, "
+                      u"ignore_until_count = ?, "
                       "ignore_until = ? WHERE id = ?"_s,
                 {target, actor, now, untilCount, untilMs, groupId});
             !done)
@@ -225,14 +226,17 @@ QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 n
 {
     return write<Sweep>([=](WriteContext &context) -> Result<Sweep> {
         Sweep sweep;
-        // A call still open with no event for so long lost its end (a webhook that never came).
+        // A voice platform's call still open that nothing has arrived for in so long (by the event
+        // times and by the time CallScope last wrote it: a replay of old events is not stale) lost its
+        // end, a webhook that never came. A backend's own calls have no end to wait for.
         auto stale = context.prepared(
             u"UPDATE calls SET stale = 1 WHERE status IN ('queued', 'ringing', 'in_progress') AND stale = 0 "
-            "AND merged_into IS NULL AND last_event_at < ? RETURNING id, tenant_id, provider, status, "
-            "last_event_at"_s);
+            "AND merged_into IS NULL AND last_event_at < ? AND updated_at < ? AND provider <> 'backend' "
+            "RETURNING id, tenant_id, provider, status, last_event_at"_s);
         if (!stale)
             return std::unexpected(stale.error());
         (*stale)->bind(0, staleBeforeMs);
+        (*stale)->bind(1, staleBeforeMs);
         if (auto done = (*stale)->exec(); !done)
             return std::unexpected(done.error());
         struct StaleCall
@@ -252,8 +256,9 @@ QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 n
             error.code = u"stale_call"_s;
             error.type = u"stale"_s;
             error.provider = providerFromString(call.provider);
+            const QString provider = error.provider ? providerDisplayName(*error.provider) : call.provider;
             error.message = u"the %1 call is still %2 but nothing has arrived for it since; its end may have "
-                            "been lost"_s.arg(call.provider, QString(call.status).replace(u'_', u' '));
+                            "been lost"_s.arg(provider, QString(call.status).replace(u'_', u' '));
             error.callId = call.id;
             error.occurredAtMs = nowMs;
             if (auto recorded = context.recordError(call.tenantId, error); !recorded)
@@ -280,8 +285,9 @@ QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 n
             groups.append({(*expired)->int64(0), (*expired)->int64(1)});
         (*expired)->finish();
         for (const auto &[groupId, tenantId] : std::as_const(groups)) {
-            if (auto done = context.audit(tenantId, u"CallScope"_s, u"ignore_ended"_s, u"error_group"_s,
-                                          QString::number(groupId), u"the time it was ignored until passed"_s);
+            if (auto done =
+                    context.audit(tenantId, u"CallScope"_s, u"ignore_ended"_s, u"error_group"_s,
+                                  QString::number(groupId), u"the time it was ignored until passed"_s);
                 !done)
                 return std::unexpected(done.error());
             context.changes().tenantIds.insert(tenantId);

@@ -935,11 +935,12 @@ StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId t
         values.prepend(tenant.value);
     } else {
         sql = u"SELECT %1, g.count FROM error_groups g WHERE %2"_s.arg(prefixed.join(u", "_s),
-                                                                     where.join(u" AND "_s));
+                                                                       where.join(u" AND "_s));
     }
-    sql += query.order == ErrorGroupOrder::Count ? u" ORDER BY %1 DESC, g.last_seen DESC, g.id DESC"_s.arg(
-                                                       ranged ? u"r.in_range"_s : u"g.count"_s)
-                                                 : u" ORDER BY g.last_seen DESC, g.id DESC"_s;
+    sql +=
+        query.order == ErrorGroupOrder::Count
+            ? u" ORDER BY %1 DESC, g.last_seen DESC, g.id DESC"_s.arg(ranged ? u"r.in_range"_s : u"g.count"_s)
+            : u" ORDER BY g.last_seen DESC, g.id DESC"_s;
     sql += u" LIMIT %1"_s.arg(std::clamp(query.limit, 1, 5000));
     return readAll(m_db, sql, values, [](const QSqlQuery &q) {
         ErrorGroupRecord g = errorGroupFrom(q);
@@ -948,8 +949,8 @@ StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId t
     });
 }
 
-StoreReader::Result<QList<ErrorHourCount>> StoreReader::errorHours(TenantId tenant, const QList<qint64> &groupIds,
-                                                                   qint64 fromMs, qint64 toMs)
+StoreReader::Result<QList<ErrorHourCount>>
+StoreReader::errorHours(TenantId tenant, const QList<qint64> &groupIds, qint64 fromMs, qint64 toMs)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
@@ -966,27 +967,31 @@ StoreReader::Result<QList<ErrorHourCount>> StoreReader::errorHours(TenantId tena
     });
 }
 
-StoreReader::Result<QList<ErrorEventRecord>> StoreReader::errorEvents(TenantId tenant, qint64 groupId, int limit)
+StoreReader::Result<QList<ErrorEventRecord>> StoreReader::errorEvents(TenantId tenant, qint64 groupId,
+                                                                      int limit)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    return readAll(m_db,
-                   u"SELECT e.id, e.group_id, e.call_id, c.uuid, e.receipt_id, e.source, e.code, e.type, "
-                   "e.severity, e.message, e.stack, e.function_name, e.provider, e.offset_ms, e.occurred_at "
-                   "FROM errors e LEFT JOIN calls c ON c.id = e.call_id WHERE e.tenant_id = ? AND e.group_id = ? "
-                   "ORDER BY e.occurred_at DESC, e.id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 1000)),
-                   {tenant.value, groupId}, errorEventFrom);
+    return readAll(
+        m_db,
+        u"SELECT e.id, e.group_id, e.call_id, c.uuid, e.receipt_id, e.source, e.code, e.type, "
+        "e.severity, e.message, e.stack, e.function_name, e.provider, e.offset_ms, e.occurred_at "
+        "FROM errors e LEFT JOIN calls c ON c.id = e.call_id WHERE e.tenant_id = ? AND e.group_id = ? "
+        "ORDER BY e.occurred_at DESC, e.id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 1000)),
+        {tenant.value, groupId}, errorEventFrom);
 }
 
-StoreReader::Result<QList<CallSummary>> StoreReader::errorGroupCalls(TenantId tenant, qint64 groupId, int limit)
+StoreReader::Result<QList<CallSummary>> StoreReader::errorGroupCalls(TenantId tenant, qint64 groupId,
+                                                                     int limit)
 {
-    // The newest calls first: the group's events walked newest first (errors_group index), the
-    // distinct calls among them.
-    return selectCalls(tenant,
-                       u"id IN (SELECT call_id FROM (SELECT call_id, MAX(occurred_at) AS latest FROM errors "
-                       "WHERE group_id = ? AND tenant_id = ? AND call_id IS NOT NULL GROUP BY call_id "
-                       "ORDER BY latest DESC LIMIT %1) AS recent)"_s.arg(std::clamp(limit, 1, 1000)),
-                       {groupId, tenant.value}, u"ORDER BY sort_at DESC, id DESC"_s);
+    // The calls of the group's latest events (the errors_group index walked newest first, so a group
+    // of many thousand events costs what its last few hundred do), newest call first.
+    const int n = std::clamp(limit, 1, 1000);
+    return selectCalls(
+        tenant,
+        u"id IN (SELECT call_id FROM (SELECT call_id FROM errors WHERE group_id = ? AND tenant_id = ? "
+        "AND call_id IS NOT NULL ORDER BY occurred_at DESC LIMIT %1) AS recent)"_s.arg(n * 20),
+        {groupId, tenant.value}, u"ORDER BY sort_at DESC, id DESC LIMIT %1"_s.arg(n));
 }
 
 StoreReader::Result<QStringList> StoreReader::errorProviders(TenantId tenant)
@@ -1003,10 +1008,11 @@ StoreReader::Result<QStringList> StoreReader::errorFunctions(TenantId tenant)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    return readAll(m_db,
-                   u"SELECT DISTINCT function_name FROM error_groups WHERE tenant_id = ? AND function_name IS "
-                   "NOT NULL AND function_name <> '' ORDER BY function_name"_s,
-                   {tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
+    return readAll(
+        m_db,
+        u"SELECT DISTINCT function_name FROM error_groups WHERE tenant_id = ? AND function_name IS "
+        "NOT NULL AND function_name <> '' ORDER BY function_name"_s,
+        {tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
 }
 
 StoreReader::Result<ErrorGroupRecord> StoreReader::errorGroup(TenantId tenant, qint64 id)

@@ -70,7 +70,8 @@ public:
                                              qint64 toMs);
     // The group's most recent events, newest first.
     Result<QList<ErrorEventRecord>> errorEvents(TenantId tenant, qint64 groupId, int limit = 50);
-    // The calls the group's events happened on, most recent event first.
+    // The calls the group's latest events happened on (those of its last 20 × limit events), newest
+    // call first.
     Result<QList<CallSummary>> errorGroupCalls(TenantId tenant, qint64 groupId, int limit = 50);
     // The providers and function names the tenant's groups name, for the view's filters.
     Result<QStringList> errorProviders(TenantId tenant);

@@ -90,6 +90,24 @@ QString toString(Provider provider)
 {
     return nameOf(providerNames, provider);
 }
+QString providerDisplayName(Provider provider)
+{
+    switch (provider) {
+    case Provider::Retell:
+        return u"Retell"_s;
+    case Provider::Vapi:
+        return u"Vapi"_s;
+    case Provider::Ultravox:
+        return u"Ultravox"_s;
+    case Provider::LiveKit:
+        return u"LiveKit"_s;
+    case Provider::Twilio:
+        return u"Twilio"_s;
+    case Provider::Backend:
+        return u"Backend"_s;
+    }
+    return toString(provider);
+}
 QString toString(CallStatus status)
 {
     return nameOf(statusNames, status);

@@ -67,6 +67,9 @@ enum class Urgency
 };
 
 QString toString(Provider provider);
+// As the provider writes its own name (Retell, Vapi, Ultravox, LiveKit, Twilio, Backend): for stored
+// messages, which are not translated.
+QString providerDisplayName(Provider provider);
 QString toString(CallStatus status);
 QString toString(Outcome outcome);
 QString toString(EventKind kind);

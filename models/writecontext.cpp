@@ -620,17 +620,19 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     // A resolved group that happens again is a regression; an ignored one comes back when it
     // reaches its count or its time, and otherwise only counts. A group takes the highest severity
     // any of its events had.
-    const QString ignoreEnds = u"(error_groups.status = 'ignored' AND ((error_groups.ignore_until_count IS NOT "
-                               "NULL AND error_groups.count + 1 >= error_groups.ignore_until_count) OR "
-                               "(error_groups.ignore_until IS NOT NULL AND excluded.last_seen >= "
-                               "error_groups.ignore_until)))"_s;
+    const QString ignoreEnds =
+        u"(error_groups.status = 'ignored' AND ((error_groups.ignore_until_count IS NOT "
+        "NULL AND error_groups.count + 1 >= error_groups.ignore_until_count) OR "
+        "(error_groups.ignore_until IS NOT NULL AND excluded.last_seen >= "
+        "error_groups.ignore_until)))"_s;
     const QString reopens = u"(error_groups.status = 'resolved' OR "_s + ignoreEnds + u')';
     const auto rank = [](const QString &column) {
         return u"(CASE %1 WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)"_s.arg(
             column);
     };
     auto group = prepared(
-        u"INSERT INTO error_groups (tenant_id, fingerprint, source, code, severity, status, count, affected_calls, "
+        u"INSERT INTO error_groups (tenant_id, fingerprint, source, code, severity, status, count, "
+        u"affected_calls, "
         "first_seen, last_seen, function_name, provider, message) VALUES (?, ?, ?, ?, ?, 'unresolved', 1, ?, "
         "?, ?, ?, ?, ?) "
         "ON CONFLICT (tenant_id, fingerprint) DO UPDATE SET count = error_groups.count + 1, "
@@ -651,11 +653,16 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
         u" THEN 'unresolved' ELSE error_groups.status END RETURNING id, status"_s);
     if (!group)
         return std::unexpected(group.error());
-    const QVariantList values{tenantId,           fingerprint.hash,
-                              error.source,       nullable(error.code),
-                              severity,           newCall,
-                              error.occurredAtMs, error.occurredAtMs,
-                              nullable(fingerprint.functionName), nullable(provider),
+    const QVariantList values{tenantId,
+                              fingerprint.hash,
+                              error.source,
+                              nullable(error.code),
+                              severity,
+                              newCall,
+                              error.occurredAtMs,
+                              error.occurredAtMs,
+                              nullable(fingerprint.functionName),
+                              nullable(provider),
                               nullable(fingerprint.maskedMessage)};
     for (int i = 0; i < values.size(); ++i)
         (*group)->bind(i, values.at(i));
@@ -676,8 +683,9 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
             return std::unexpected(done.error());
     }
 
-    auto hour = prepared(u"INSERT INTO error_group_hours (tenant_id, group_id, hour, count) VALUES (?, ?, ?, 1) "
-                         "ON CONFLICT (group_id, hour) DO UPDATE SET count = error_group_hours.count + 1"_s);
+    auto hour =
+        prepared(u"INSERT INTO error_group_hours (tenant_id, group_id, hour, count) VALUES (?, ?, ?, 1) "
+                 "ON CONFLICT (group_id, hour) DO UPDATE SET count = error_group_hours.count + 1"_s);
     if (!hour)
         return std::unexpected(hour.error());
     (*hour)->bind(0, tenantId);

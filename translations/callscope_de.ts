@@ -1062,6 +1062,637 @@
     </message>
 </context>
 <context>
+    <name>CallScope::ErrorDetailPane</name>
+    <message>
+        <source>Recent events</source>
+        <translation>Letzte Ereignisse</translation>
+    </message>
+    <message>
+        <source>Click a number to see the error on the call&apos;s timeline.</source>
+        <translation>Klicken Sie auf eine Nummer, um den Fehler im Verlauf des Anrufs zu sehen.</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>No message was reported.</source>
+        <translation>Es wurde keine Meldung übermittelt.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Erstmals</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Comes back</source>
+        <translation>Kommt zurück</translation>
+    </message>
+    <message>
+        <source>%1 (any version)</source>
+        <translation>%1 (jede Version)</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Gruppiert nach</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Events with the same source, code, function (any version) and message (numbers, ids and phone numbers aside) are grouped.</source>
+        <translation>Ereignisse mit gleicher Quelle, gleichem Code, gleicher Funktion (jede Version) und gleicher Meldung (abgesehen von Zahlen, IDs und Telefonnummern) werden zusammengefasst.</translation>
+    </message>
+    <message>
+        <source>the %1 most recent of %2</source>
+        <translation>die %1 neuesten von %2</translation>
+    </message>
+    <message>
+        <source>call at %1</source>
+        <translation>Anruf bei %1</translation>
+    </message>
+    <message>
+        <source>open the call</source>
+        <translation>Anruf öffnen</translation>
+    </message>
+    <message>
+        <source>no call</source>
+        <translation>kein Anruf</translation>
+    </message>
+    <message>
+        <source>▾ Hide the stack trace</source>
+        <translation>▾ Stacktrace ausblenden</translation>
+    </message>
+    <message>
+        <source>▸ Show the stack trace</source>
+        <translation>▸ Stacktrace anzeigen</translation>
+    </message>
+    <message>
+        <source>No events are kept for it.</source>
+        <translation>Dazu sind keine Ereignisse gespeichert.</translation>
+    </message>
+    <message>
+        <source>unknown number</source>
+        <translation>unbekannte Nummer</translation>
+    </message>
+    <message>
+        <source>It did not happen on a recorded call (e.g. a delivery that could not be attributed).</source>
+        <translation>Er trat bei keinem aufgezeichneten Anruf auf (z. B. eine Zustellung, die nicht zugeordnet werden konnte).</translation>
+    </message>
+    <message>
+        <source>Calls it happened on</source>
+        <translation>Betroffene Anrufe</translation>
+    </message>
+    <message>
+        <source>The %1 latest calls it happened on</source>
+        <translation>Die %1 neuesten betroffenen Anrufe</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::ErrorGroupModel</name>
+    <message>
+        <source>1 event in the chart&apos;s hours</source>
+        <translation>1 Ereignis in den Stunden der Grafik</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events in the chart&apos;s hours</source>
+        <translation>
+            <numerusform>%n Ereignis in den Stunden der Grafik</numerusform>
+            <numerusform>%n Ereignisse in den Stunden der Grafik</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in the selected time range, %2 in all</source>
+        <translation>%1 im gewählten Zeitraum, %2 insgesamt</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How often it happened</source>
+        <translation>Wie oft er auftrat</translation>
+    </message>
+    <message>
+        <source>How often it happened in the selected time range</source>
+        <translation>Wie oft er im gewählten Zeitraum auftrat</translation>
+    </message>
+    <message>
+        <source>On how many calls it happened</source>
+        <translation>Bei wie vielen Anrufen er auftrat</translation>
+    </message>
+    <message>
+        <source>Events per hour over the last 24 hours</source>
+        <translation>Ereignisse pro Stunde in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Events per hour over the selected time range</source>
+        <translation>Ereignisse pro Stunde im gewählten Zeitraum</translation>
+    </message>
+    <message>
+        <source>When it happened for the first time</source>
+        <translation>Wann er zum ersten Mal auftrat</translation>
+    </message>
+    <message>
+        <source>When it happened last</source>
+        <translation>Wann er zuletzt auftrat</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Pro Stunde</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Erstmals</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::ErrorPresentation</name>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Ungelöst</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>↺ Regression</source>
+        <translation>↺ Wieder aufgetreten</translation>
+    </message>
+    <message>
+        <source>Marked as fixed. If it happens again, it is reopened as a regression.</source>
+        <translation>Als behoben markiert. Tritt er wieder auf, wird er als „wieder aufgetreten“ erneut geöffnet.</translation>
+    </message>
+    <message>
+        <source>It was marked as fixed and happened again.</source>
+        <translation>Er war als behoben markiert und ist wieder aufgetreten.</translation>
+    </message>
+    <message>
+        <source>Happening and not dealt with yet.</source>
+        <translation>Tritt auf und wurde noch nicht bearbeitet.</translation>
+    </message>
+    <message>
+        <source>Function call</source>
+        <translation>Funktionsaufruf</translation>
+    </message>
+    <message>
+        <source>Voice platform</source>
+        <translation>Sprachplattform</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Your backend</source>
+        <translation>Ihr Backend</translation>
+    </message>
+    <message>
+        <source>Unattributed delivery</source>
+        <translation>Nicht zugeordnete Zustellung</translation>
+    </message>
+    <message>
+        <source>Call that never ended</source>
+        <translation>Nie beendeter Anruf</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved by %1 %2</source>
+        <translation>Behoben von %1 %2</translation>
+    </message>
+    <message>
+        <source>Ignored by %1 %2</source>
+        <translation>Ignoriert von %1 %2</translation>
+    </message>
+    <message>
+        <source>Reopened by %1 %2</source>
+        <translation>Wieder geöffnet von %1 %2</translation>
+    </message>
+    <message>
+        <source>until it happens once more</source>
+        <translation>bis er noch einmal auftritt</translation>
+    </message>
+    <message numerus="yes">
+        <source>until it happens %n more times</source>
+        <translation>
+            <numerusform>bis er noch %n Mal auftritt</numerusform>
+            <numerusform>bis er noch %n Mal auftritt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>forever</source>
+        <translation>dauerhaft</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Ignored until someone reopens it: new events are only counted.</source>
+        <translation>Ignoriert, bis ihn jemand wieder öffnet: Neue Ereignisse werden nur gezählt.</translation>
+    </message>
+    <message>
+        <source>Ignored %1: until then new events are only counted.</source>
+        <translation>Ignoriert %1: Bis dahin werden neue Ereignisse nur gezählt.</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 %2, then it happened again</source>
+        <translation>Behoben von %1 %2, danach wieder aufgetreten</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::ErrorsView</name>
+    <message>
+        <source>it was changed in the meantime (%1); the list shows it as it is now</source>
+        <translation>er wurde inzwischen geändert (%1); die Liste zeigt den aktuellen Stand</translation>
+    </message>
+    <message>
+        <source>it no longer exists</source>
+        <translation>er existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>the database cannot take changes right now (%1)</source>
+        <translation>die Datenbank nimmt gerade keine Änderungen an (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot read the errors: %1</source>
+        <translation>Die Fehler können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not resolve “%1”: %2</source>
+        <translation>„%1“ konnte nicht als behoben markiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Resolved “%1”. If it happens again, it comes back as a regression.</source>
+        <translation>„%1“ ist als behoben markiert. Tritt er wieder auf, kommt er als „wieder aufgetreten“ zurück.</translation>
+    </message>
+    <message>
+        <source>Could not ignore “%1”: %2</source>
+        <translation>„%1“ konnte nicht ignoriert werden: %2</translation>
+    </message>
+    <message>
+        <source>Ignored “%1”.</source>
+        <translation>„%1“ wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>Could not reopen “%1”: %2</source>
+        <translation>„%1“ konnte nicht wieder geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Reopened “%1”.</source>
+        <translation>„%1“ ist wieder geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot read the events of the error: %1</source>
+        <translation>Die Ereignisse des Fehlers können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Jeder Anbieter</translation>
+    </message>
+    <message>
+        <source>Any function</source>
+        <translation>Jede Funktion</translation>
+    </message>
+    <message>
+        <source>1 error group</source>
+        <translation>1 Fehlergruppe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error groups</source>
+        <translation>
+            <numerusform>%n Fehlergruppe</numerusform>
+            <numerusform>%n Fehlergruppen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No errors</source>
+        <translation>Keine Fehler</translation>
+    </message>
+    <message>
+        <source>Every function call, transfer and provider webhook so far worked. When one fails, it appears here, grouped by cause, with how often it happened and on which calls.</source>
+        <translation>Bisher haben alle Funktionsaufrufe, Weiterleitungen und Webhooks der Anbieter funktioniert. Schlägt etwas fehl, erscheint es hier – nach Ursache gruppiert, mit Häufigkeit und den betroffenen Anrufen.</translation>
+    </message>
+    <message>
+        <source>No unresolved errors</source>
+        <translation>Keine ungelösten Fehler</translation>
+    </message>
+    <message>
+        <source>Everything that failed has been resolved or ignored. A resolved error that happens again comes back here as a regression. Choose “Any status” to see them all.</source>
+        <translation>Alles, was fehlgeschlagen ist, wurde behoben oder ignoriert. Ein behobener Fehler, der wieder auftritt, erscheint hier erneut. Wählen Sie „Jeder Status“, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>No errors match these filters</source>
+        <translation>Keine Fehler passen zu diesen Filtern</translation>
+    </message>
+    <message>
+        <source>Choose “Any status”, “Any severity”, “Any provider”, “Any function” and “All time” to see every error group.</source>
+        <translation>Wählen Sie „Jeder Status“, „Jeder Schweregrad“, „Jeder Anbieter“, „Jede Funktion“ und „Gesamter Zeitraum“, um alle Fehlergruppen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Gestern %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Als behoben markieren</translation>
+    </message>
+    <message>
+        <source>Mark the error as fixed: if it happens again, it comes back as a regression</source>
+        <translation>Den Fehler als behoben markieren: Tritt er wieder auf, kommt er als „wieder aufgetreten“ zurück</translation>
+    </message>
+    <message>
+        <source>Ignore…</source>
+        <translation>Ignorieren…</translation>
+    </message>
+    <message>
+        <source>Stop listing the error as unresolved: forever, for a number of events or until a time</source>
+        <translation>Den Fehler nicht mehr als ungelöst führen: dauerhaft, für eine Anzahl Ereignisse oder bis zu einem Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>List the error as unresolved again (acknowledges a regression)</source>
+        <translation>Den Fehler wieder als ungelöst führen (bestätigt ein Wiederauftreten)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Jeder Schweregrad</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Most recent first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Most frequent first</source>
+        <translation>Häufigste zuerst</translation>
+    </message>
+    <message>
+        <source>Which errors to list by their status</source>
+        <translation>Welche Fehler nach ihrem Status aufgeführt werden</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Only errors of this severity</source>
+        <translation>Nur Fehler dieses Schweregrads</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Only errors on calls of this provider</source>
+        <translation>Nur Fehler bei Anrufen dieses Anbieters</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Only errors of this function (any version)</source>
+        <translation>Nur Fehler dieser Funktion (jede Version)</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Only errors that happened in this time; the events are counted in it</source>
+        <translation>Nur Fehler, die in diesem Zeitraum auftraten; die Ereignisse werden darin gezählt</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>List the errors seen most recently, or those that happened most often, first</source>
+        <translation>Die zuletzt oder die am häufigsten aufgetretenen Fehler zuerst aufführen</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Reihenfolge</translation>
+    </message>
+</context>
+<context>
+    <name>CallScope::IgnoreErrorDialog</name>
+    <message>
+        <source>Ignore error</source>
+        <translation>Fehler ignorieren</translation>
+    </message>
+    <message>
+        <source>Ignore “%1”?</source>
+        <translation>„%1“ ignorieren?</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>zuletzt %1</translation>
+    </message>
+    <message>
+        <source>An ignored error is still counted, but it is not listed as unresolved and raises no alerts.</source>
+        <translation>Ein ignorierter Fehler wird weiter gezählt, aber nicht als ungelöst geführt und löst keine Hinweise aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Forever, until someone reopens it</source>
+        <translation>&amp;Dauerhaft, bis ihn jemand wieder öffnet</translation>
+    </message>
+    <message>
+        <source>Until it &amp;happens</source>
+        <translation>Bis er &amp;noch</translation>
+    </message>
+    <message>
+        <source>more times</source>
+        <translation>Mal auftritt</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>Bis &amp;zum</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>How many more times</source>
+        <translation>Wie oft noch</translation>
+    </message>
+    <message>
+        <source>Ignore until</source>
+        <translation>Ignorieren bis</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Say how many more times it may happen before it comes back.</source>
+        <translation>Geben Sie an, wie oft er noch auftreten darf, bevor er zurückkommt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number of times: enter a whole number greater than 0.</source>
+        <translation>„%1“ ist keine Anzahl: Geben Sie eine ganze Zahl größer als 0 ein.</translation>
+    </message>
+    <message>
+        <source>At most %1 more times.</source>
+        <translation>Höchstens %1 weitere Male.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Wählen Sie einen Zeitpunkt in der Zukunft.</translation>
+    </message>
+</context>
+<context>
     <name>CallScope::JsonInspector</name>
     <message>
         <source>Copied ✓</source>
@@ -1183,6 +1814,47 @@
     <message>
         <source>Critical callback: %1</source>
         <translation>Kritischer Rückruf: %1</translation>
+    </message>
+    <message>
+        <source>1 critical error</source>
+        <translation>1 kritischer Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical errors</source>
+        <translation>
+            <numerusform>%n kritischer Fehler</numerusform>
+            <numerusform>%n kritische Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 critical error is unresolved</source>
+        <translation>1 kritischer Fehler ist ungelöst</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical errors are unresolved</source>
+        <translation>
+            <numerusform>%n kritischer Fehler ist ungelöst</numerusform>
+            <numerusform>%n kritische Fehler sind ungelöst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the unresolved critical errors</source>
+        <translation>Die ungelösten kritischen Fehler anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new critical errors</source>
+        <translation>
+            <numerusform>%n neuer kritischer Fehler</numerusform>
+            <numerusform>%n neue kritische Fehler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Critical error is back: %1</source>
+        <translation>Kritischer Fehler ist wieder aufgetreten: %1</translation>
+    </message>
+    <message>
+        <source>Critical error: %1</source>
+        <translation>Kritischer Fehler: %1</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,25 @@ QPixmap paintAction(ActionIcon action, const QColor &color, int size)
             painter.drawLine(QPointF(12, 12), QPointF(20, 4));
             painter.drawPolyline(QPolygonF(QList<QPointF>{{14, 4}, {20, 4}, {20, 10}}));
             break;
+        case ActionIcon::Ignore: {
+            QPainterPath bell;
+            bell.moveTo(5, 17);
+            bell.lineTo(19, 17);
+            bell.cubicTo(QPointF(17, 15), QPointF(17.5, 12), QPointF(17.5, 10));
+            bell.cubicTo(QPointF(17.5, 6.5), QPointF(15, 4.5), QPointF(12, 4.5));
+            bell.cubicTo(QPointF(9, 4.5), QPointF(6.5, 6.5), QPointF(6.5, 10));
+            bell.cubicTo(QPointF(6.5, 12), QPointF(7, 15), QPointF(5, 17));
+            painter.drawPath(bell);
+            painter.drawLine(QPointF(10, 20.5), QPointF(14, 20.5));
+            painter.drawLine(QPointF(3.5, 3.5), QPointF(20.5, 20.5));
+            break;
+        }
+        case ActionIcon::Reopen:
+            // A counter-clockwise arrow: the error comes back to the list.
+            painter.drawArc(QRectF(4, 4, 16, 16), 120 * 16, -280 * 16);
+            painter.drawLine(QPointF(7.8, 5.1), QPointF(7.4, 1.6));
+            painter.drawLine(QPointF(7.8, 5.1), QPointF(4.4, 5.9));
+            break;
         }
     });
 }

@@ -20,7 +20,8 @@ enum class PlaceIcon
 // `selectedColor` is used where the item is selected (on the highlight).
 QIcon placeIcon(PlaceIcon place, const QColor &color, const QColor &selectedColor);
 
-// The callback queue's actions, drawn the same way; `disabledColor` where the action is disabled.
+// The callback queue's and the error dashboard's actions, drawn the same way; `disabledColor` where the
+// action is disabled.
 enum class ActionIcon
 {
     Dial,     // a handset
@@ -28,6 +29,8 @@ enum class ActionIcon
     Cancel,   // a struck-through circle
     Complete, // a check mark
     Open,     // an arrow out of a box
+    Ignore,   // a bell, struck through
+    Reopen,   // an arrow turning back up
 };
 QIcon actionIcon(ActionIcon action, const QColor &color, const QColor &disabledColor);
 

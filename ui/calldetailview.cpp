@@ -247,6 +247,40 @@ void CallDetailView::selectFunction(const QString &toolCallId)
     }
 }
 
+bool CallDetailView::selectFailureAt(qint64 offsetMs)
+{
+    const QList<TimelineItem> &items = detail().items;
+    // A failed function is where it ended (when its error was reported), an error marker where it is.
+    const auto failed = [](const TimelineItem &item) {
+        return item.kind == TimelineItem::Kind::Error ||
+               (item.kind == TimelineItem::Kind::Function &&
+                (item.trace.status == FunctionStatus::Error || item.trace.status == FunctionStatus::Timeout));
+    };
+    const auto distance = [offsetMs](const TimelineItem &item) {
+        qint64 best = std::abs(item.offsetMs - offsetMs);
+        if (item.endOffsetMs)
+            best = std::min(best, std::abs(*item.endOffsetMs - offsetMs));
+        return best;
+    };
+    int nearest = -1;
+    for (bool onlyFailures : {true, false}) {
+        for (int i = 0; i < items.size(); ++i) {
+            if (onlyFailures && !failed(items.at(i)))
+                continue;
+            if (nearest < 0 || distance(items.at(i)) < distance(items.at(nearest)))
+                nearest = i;
+        }
+        if (nearest >= 0)
+            break;
+    }
+    if (nearest < 0)
+        return false;
+    m_tabs->setCurrentIndex(0);
+    m_timeline->setSelectedIndex(nearest);
+    m_timeline->setFocus();
+    return true;
+}
+
 void CallDetailView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)

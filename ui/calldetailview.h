@@ -44,6 +44,10 @@ public:
     std::expected<void, QString> exportBundle(const QString &path) const;
     std::expected<void, QString> exportPng(const QString &path) const;
     void selectFunction(const QString &toolCallId);
+    // Selects what failed at `offsetMs` on the timeline (ms from the call's start) and scrolls to it:
+    // the error marker or failed function nearest to it, else the nearest item. False when the call
+    // has no items.
+    bool selectFailureAt(qint64 offsetMs);
     void setFileChooser(FileChooser chooser);
     void retranslateUi();
 

@@ -3,11 +3,14 @@
 
 #include "appicon.h"
 #include "callbackqueueview.h"
+#include "calldetailview.h"
 #include "calllistmodel.h"
 #include "callpresentation.h"
 #include "callspage.h"
 #include "callsview.h"
 #include "emptystatepage.h"
+#include "errorpresentation.h"
+#include "errorsview.h"
 #include "settings.h"
 #include "store.h"
 #include "storereader.h"
@@ -33,8 +36,8 @@ namespace {
 
 constexpr int badgeRole = Qt::UserRole + 1;
 
-// A navigation entry with a count that needs attention (open critical callbacks) shows it in a red
-// pill at its right end.
+// A navigation entry with a count that needs attention (open critical callbacks, unresolved critical
+// errors) shows it in a red pill at its right end.
 class NavigationDelegate : public QStyledItemDelegate
 {
 public:
@@ -82,6 +85,7 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
     , m_listenStatus(new QLabel(this))
     , m_storeStatus(new QLabel(this))
     , m_criticalStatus(new QLabel(this))
+    , m_criticalErrorsStatus(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     m_navigation->setObjectName(u"navigation"_s);
@@ -119,6 +123,13 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
             m_pages->addWidget(m_callbacksPlace);
             continue;
         }
+        if (page == m_errors) {
+            m_errorsPlace = new QStackedWidget;
+            m_errorsPlace->setObjectName(u"errorsPlace"_s);
+            m_errorsPlace->addWidget(scroll);
+            m_pages->addWidget(m_errorsPlace);
+            continue;
+        }
         if (page != m_calls) {
             m_pages->addWidget(scroll);
             continue;
@@ -142,10 +153,19 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
     m_criticalStatus->setObjectName(u"criticalCallbacksStatus"_s);
     m_criticalStatus->setTextFormat(Qt::RichText);
     m_criticalStatus->hide();
+    m_criticalErrorsStatus->setObjectName(u"criticalErrorsStatus"_s);
+    m_criticalErrorsStatus->setTextFormat(Qt::RichText);
+    m_criticalErrorsStatus->hide();
     statusBar()->addWidget(m_listenStatus, 1);
     statusBar()->addPermanentWidget(m_criticalStatus);
+    statusBar()->addPermanentWidget(m_criticalErrorsStatus);
     statusBar()->addPermanentWidget(m_storeStatus);
     connect(m_criticalStatus, &QLabel::linkActivated, this, [this] { showPlace(Place::Callbacks); });
+    connect(m_criticalErrorsStatus, &QLabel::linkActivated, this, [this] {
+        showPlace(Place::Errors);
+        if (m_errorsView)
+            m_errorsView->showCritical();
+    });
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
@@ -204,11 +224,24 @@ void MainWindow::attachStore(Store *store)
         connect(m_callbackQueue, &CallbackQueueView::notice, this,
                 [this](const QString &message) { statusBar()->showMessage(message, 8'000); });
     }
+    if (!m_errorsView) {
+        m_errorsView = new ErrorsView;
+        m_errorsPlace->addWidget(m_errorsView);
+        connect(m_errorsView, &ErrorsView::openCallRequested, this, &MainWindow::openCallAt);
+        connect(m_errorsView, &ErrorsView::criticalCountChanged, this, &MainWindow::setCriticalErrorCount);
+        connect(m_errorsView, &ErrorsView::criticalGroupsAppeared, this, &MainWindow::notifyCriticalErrors);
+        connect(m_errorsView, &ErrorsView::notice, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 8'000); });
+    }
     const Settings settings;
+    const QString actor = CallbackQueueView::actorName(settings.string(Settings::Key::StaffName));
     m_callbackQueue->setDialUriTemplate(settings.string(Settings::Key::DialUriTemplate));
-    m_callbackQueue->setActor(CallbackQueueView::actorName(settings.string(Settings::Key::StaffName)));
+    m_callbackQueue->setActor(actor);
     m_callbackQueue->setStore(store, m_reader.get(), m_tenant, m_info.tenant);
     m_callbacksPlace->setCurrentWidget(m_callbackQueue);
+    m_errorsView->setActor(actor);
+    m_errorsView->setStore(store, m_reader.get(), m_tenant, m_info.tenant);
+    m_errorsPlace->setCurrentWidget(m_errorsView);
     connect(store, &Store::changed, this, &MainWindow::onStoreChanged, Qt::UniqueConnection);
     showCallsOrWelcome();
 }
@@ -223,6 +256,15 @@ void MainWindow::openCall(qint64 callId)
     }
     if (m_callsPage->openCall(callId))
         showPlace(Place::Calls);
+}
+
+void MainWindow::openCallAt(qint64 callId, std::optional<qint64> offsetMs)
+{
+    openCall(callId);
+    if (!m_callsPage || currentPlace() != Place::Calls || !offsetMs)
+        return;
+    if (CallDetailView *view = m_callsPage->detailView(callId))
+        view->selectFailureAt(*offsetMs);
 }
 
 void MainWindow::setCriticalCount(int count)
@@ -252,32 +294,97 @@ void MainWindow::updateCriticalCount()
         m_tray->setToolTip(windowTitle());
 }
 
-void MainWindow::notifyCritical(const CallbackRecord &request)
+bool MainWindow::ensureTray()
 {
-    QApplication::alert(this); // the taskbar entry asks for attention, with or without a tray
     if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
+        return false;
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(appIcon(), this);
         m_tray->setObjectName(u"trayIcon"_s);
-        const auto showRequest = [this] {
-            showNormal();
-            raise();
-            activateWindow();
-            showPlace(Place::Callbacks);
-            if (m_callbackQueue)
-                m_callbackQueue->selectRequest(m_notifiedRequest);
-        };
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, showRequest);
-        connect(m_tray, &QSystemTrayIcon::activated, this, showRequest);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, &MainWindow::showNotified);
+        connect(m_tray, &QSystemTrayIcon::activated, this, &MainWindow::showNotified);
         m_tray->setToolTip(windowTitle());
         m_tray->show();
     }
+    return true;
+}
+
+void MainWindow::showNotified()
+{
+    showNormal();
+    raise();
+    activateWindow();
+    if (m_notifiedGroup != 0) {
+        showPlace(Place::Errors);
+        if (m_errorsView) {
+            if (m_errorsView->model()->rowOfGroup(m_notifiedGroup) < 0)
+                m_errorsView->showCritical();
+            m_errorsView->selectGroup(m_notifiedGroup);
+        }
+        return;
+    }
+    showPlace(Place::Callbacks);
+    if (m_callbackQueue)
+        m_callbackQueue->selectRequest(m_notifiedRequest);
+}
+
+void MainWindow::notifyCritical(const CallbackRecord &request)
+{
+    QApplication::alert(this); // the taskbar entry asks for attention, with or without a tray
+    if (!ensureTray())
+        return;
     m_notifiedRequest = request.uuid;
+    m_notifiedGroup = 0;
     const QString who = request.callerName.isEmpty() ? request.callbackNumber : request.callerName;
     const QString about = request.concern.isEmpty() ? request.callbackNumber
                                                     : request.callbackNumber + u" · "_s + request.concern;
     m_tray->showMessage(tr("Critical callback: %1").arg(who), about, QSystemTrayIcon::Warning, 20'000);
+}
+
+void MainWindow::setCriticalErrorCount(int count)
+{
+    m_criticalErrorCount = count;
+    updateCriticalErrorCount();
+}
+
+void MainWindow::updateCriticalErrorCount()
+{
+    const int count = m_criticalErrorCount;
+    QListWidgetItem *item = m_navigation->item(int(Place::Errors));
+    item->setData(badgeRole, count);
+    const QString critical = count == 1 ? tr("1 critical error") : tr("%n critical errors", nullptr, count);
+    const QString unresolved = count == 1 ? tr("1 critical error is unresolved")
+                                          : tr("%n critical errors are unresolved", nullptr, count);
+    item->setToolTip(count > 0 ? unresolved : QString());
+    item->setData(Qt::AccessibleDescriptionRole, count > 0 ? unresolved : QString());
+    m_criticalErrorsStatus->setVisible(count > 0);
+    m_criticalErrorsStatus->setText(
+        u"<a href=\"errors\" style=\"color:%1; font-weight:600; text-decoration:none;\">⚠ %2</a>"_s.arg(
+            CallPresentation::errorColor(palette()).name(), critical.toHtmlEscaped()));
+    m_criticalErrorsStatus->setToolTip(tr("Show the unresolved critical errors"));
+}
+
+void MainWindow::notifyCriticalErrors(const QList<ErrorGroupRecord> &groups)
+{
+    if (groups.isEmpty())
+        return;
+    QApplication::alert(this);
+    if (!ensureTray())
+        return;
+    const ErrorGroupRecord &group = groups.first();
+    m_notifiedGroup = group.id;
+    m_notifiedRequest.clear();
+    const QString code = group.code.isEmpty() ? ErrorPresentation::source(group.source) : group.code;
+    QStringList about;
+    if (!group.functionName.isEmpty())
+        about << group.functionName;
+    if (!group.provider.isEmpty())
+        about << ErrorPresentation::provider(group.provider);
+    about << group.message;
+    const QString title = groups.size() > 1  ? tr("%n new critical errors", nullptr, int(groups.size()))
+                          : group.regression ? tr("Critical error is back: %1").arg(code)
+                                             : tr("Critical error: %1").arg(code);
+    m_tray->showMessage(title, about.join(u" · "_s), QSystemTrayIcon::Critical, 20'000);
 }
 
 void MainWindow::onStoreChanged(const StoreChanges &changes)
@@ -291,11 +398,13 @@ void MainWindow::onStoreChanged(const StoreChanges &changes)
             m_tenant = tenant->id;
             m_callsPage->setReader(m_reader.get(), m_tenant, m_info.tenant);
             m_callbackQueue->setStore(m_store, m_reader.get(), m_tenant, m_info.tenant);
+            m_errorsView->setStore(m_store, m_reader.get(), m_tenant, m_info.tenant);
         }
         return;
     }
     m_callsPage->applyChanges(changes);
     m_callbackQueue->applyChanges(changes);
+    m_errorsView->applyChanges(changes);
     if (changes.kinds & StoreChanges::Calls)
         showCallsOrWelcome();
 }
@@ -345,6 +454,7 @@ void MainWindow::retranslateUi()
                           "resolution times are charted here once calls arrive."));
     m_setup->retranslateUi();
     updateCriticalCount();
+    updateCriticalErrorCount();
     updateStatus();
 }
 

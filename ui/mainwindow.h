@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -18,6 +19,7 @@ namespace CallScope {
 class CallbackQueueView;
 class CallsPage;
 class EmptyStatePage;
+class ErrorsView;
 class Store;
 class StoreReader;
 class WebhookSetupPanel;
@@ -54,14 +56,18 @@ public:
     void showPlace(Place place);
     Place currentPlace() const;
     void setShellInfo(const ShellInfo &info);
-    // Shows the store's calls and callback queue (live, through its change notifications) with a
-    // read connection of the window's own. Until the tenant has a call, the Calls place shows how to
-    // connect a provider. The queue's actions are recorded with the staff name from the settings.
+    // Shows the store's calls, callback queue and errors (live, through its change notifications)
+    // with a read connection of the window's own. Until the tenant has a call, the Calls place shows
+    // how to connect a provider. The queue's and the errors' actions are recorded with the staff name
+    // from the settings.
     void attachStore(Store *store);
     CallsPage *callsPage() const { return m_callsPage; }
     CallbackQueueView *callbackQueueView() const { return m_callbackQueue; }
+    ErrorsView *errorsView() const { return m_errorsView; }
     // Shows the call in its tab on the Calls place.
     void openCall(qint64 callId);
+    // The same, with the failure at `offsetMs` (from the call's start) selected on its timeline.
+    void openCallAt(qint64 callId, std::optional<qint64> offsetMs);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -77,6 +83,15 @@ private:
     void updateCriticalCount();
     // A desktop notification (where the desktop has a system tray).
     void notifyCritical(const CallScope::CallbackRecord &request);
+    // Unresolved critical error groups: in the status bar and on the navigation entry.
+    void setCriticalErrorCount(int count);
+    void updateCriticalErrorCount();
+    // New critical error groups (or regressions): a desktop notification.
+    void notifyCriticalErrors(const QList<CallScope::ErrorGroupRecord> &groups);
+    // The tray icon, made on first use; false where the desktop has none.
+    bool ensureTray();
+    // What the last notification was about, so a click on it shows that.
+    void showNotified();
 
     ShellInfo m_info;
     QListWidget *m_navigation = nullptr;
@@ -85,9 +100,13 @@ private:
     CallsPage *m_callsPage = nullptr;
     QStackedWidget *m_callbacksPlace = nullptr; // the empty page, then the queue
     CallbackQueueView *m_callbackQueue = nullptr;
+    QStackedWidget *m_errorsPlace = nullptr; // the empty page, then the errors
+    ErrorsView *m_errorsView = nullptr;
     int m_criticalCount = 0;
+    int m_criticalErrorCount = 0;
     QSystemTrayIcon *m_tray = nullptr;
-    QString m_notifiedRequest;
+    QString m_notifiedRequest;  // the callback request of the last notification
+    qint64 m_notifiedGroup = 0; // or its error group
     Store *m_store = nullptr;
     std::unique_ptr<StoreReader> m_reader;
     TenantId m_tenant;
@@ -100,6 +119,7 @@ private:
     QLabel *m_listenStatus = nullptr;
     QLabel *m_storeStatus = nullptr;
     QLabel *m_criticalStatus = nullptr;
+    QLabel *m_criticalErrorsStatus = nullptr;
 };
 
 } // namespace CallScope

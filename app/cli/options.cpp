@@ -12,17 +12,10 @@ namespace CallScope {
 
 namespace {
 
-const QStringList valueOptions{u"--db"_s,
-                               u"--listen"_s,
-                               u"--public-url"_s,
-                               u"--secrets-file"_s,
-                               u"--tls-cert"_s,
-                               u"--tls-key"_s,
-                               u"--frontend-url"_s,
-                               u"--callback-backoff"_s,
-                               u"--frontend-timeout"_s,
-                               u"--stale-after"_s,
-                               u"--ultravox-api-url"_s};
+const QStringList valueOptions{u"--db"_s,           u"--listen"_s,           u"--public-url"_s,
+                               u"--secrets-file"_s, u"--tls-cert"_s,         u"--tls-key"_s,
+                               u"--frontend-url"_s, u"--callback-backoff"_s, u"--frontend-timeout"_s,
+                               u"--stale-after"_s,  u"--ultravox-api-url"_s};
 const QStringList commandValueOptions{u"--tenant"_s, u"--name"_s, u"--scope"_s};
 
 bool isHttpUrl(const QString &text)

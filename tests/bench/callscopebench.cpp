@@ -19,8 +19,12 @@
 //   callscope-bench gui --db URL [--tenant SLUG] [--scroll-rows N] [--repeats R]
 // the desktop window on the store (QT_QPA_PLATFORM=offscreen is fine): first page from process
 // start, scrolling frames, filter and search latency, opening the largest call, peak memory.
+//   callscope-bench errors [--db URL] [--events N] [--groups G] [--days D] [--repeats R]
+// records N error events through ingest (unless the store has them), then times opening the Errors
+// view, its filters and time ranges, and the store's error queries.
 #include "benchutil.h"
 #include "callsbench.h"
+#include "errorsbench.h"
 #include "growstore.h"
 #include "guibench.h"
 #include "httpbench.h"
@@ -190,6 +194,8 @@ int usage(FILE *to)
                      "                            [--clone-events 0|1] [--analyze 0|1]\n");
     std::fprintf(to, "usage: callscope-bench calls --db URL [--tenant SLUG] [--repeats R] [--cold 0|1]\n");
     std::fprintf(to, "usage: callscope-bench gui --db URL [--tenant SLUG] [--scroll-rows N] [--repeats R]\n");
+    std::fprintf(to, "usage: callscope-bench errors [--db URL] [--events N] [--groups G] [--days D]\n"
+                     "                              [--repeats R]\n");
     return to == stdout ? 0 : 2;
 }
 
@@ -224,7 +230,7 @@ bool readFlag(const QString &value, bool &out)
 int main(int argc, char *argv[])
 {
     // The gui mode shows widgets: its application object is a QApplication.
-    const bool gui = argc > 1 && qstrcmp(argv[1], "gui") == 0;
+    const bool gui = argc > 1 && (qstrcmp(argv[1], "gui") == 0 || qstrcmp(argv[1], "errors") == 0);
     const std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv)
                                                     : new QCoreApplication(argc, argv));
     const QStringList args = QCoreApplication::arguments();
@@ -317,6 +323,28 @@ int main(int argc, char *argv[])
         if (options.db.isEmpty())
             return usage(stderr);
         return Bench::runCallsBench(options);
+    }
+    if (args.at(1) == "errors"_L1) {
+        Bench::ErrorsBenchOptions options;
+        const int status = readOptions(args, [&options](const QString &a, const QString &v) {
+            bool ok = true;
+            if (a == "--db"_L1)
+                options.db = v;
+            else if (a == "--events"_L1)
+                options.events = v.toInt(&ok);
+            else if (a == "--groups"_L1)
+                options.groups = v.toInt(&ok);
+            else if (a == "--days"_L1)
+                options.days = v.toInt(&ok);
+            else if (a == "--repeats"_L1)
+                options.repeats = v.toInt(&ok);
+            else
+                return false;
+            return ok && options.events > 0 && options.groups > 0 && options.days > 0 && options.repeats > 0;
+        });
+        if (status >= 0)
+            return status;
+        return Bench::runErrorsBench(options);
     }
     if (args.at(1) == "gui"_L1) {
         Bench::GuiBenchOptions options;
