@@ -39,7 +39,7 @@ constexpr int timesEveryMs = 30'000;
 } // namespace
 
 CallbackQueueModel::CallbackQueueModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_coalesce(new QTimer(this))
     , m_ticker(new QTimer(this))
@@ -170,77 +170,11 @@ void CallbackQueueModel::refresh()
     m_coalesce->stop();
     if (auto rows = read()) {
         readCallTimes(*rows);
-        applyRows(*rows);
+        applyRows(*rows, [](const CallbackRecord &old, const CallbackRecord &now) {
+            return shown(old) == shown(now);
+        });
     }
     emit refreshed();
-}
-
-// The rows become `fresh` through removals, moves and inserts, in that order, and changed rows are
-// updated in place: persistent indexes (the selection, the current row) follow their request.
-void CallbackQueueModel::applyRows(const QList<CallbackRecord> &fresh)
-{
-    QHash<QString, int> wanted; // uuid -> row in `fresh`
-    for (int row = 0; row < fresh.size(); ++row)
-        wanted.insert(fresh.at(row).uuid, row);
-
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (wanted.contains(m_rows.at(row).uuid))
-            continue;
-        const int last = row;
-        while (row > 0 && !wanted.contains(m_rows.at(row - 1).uuid))
-            --row;
-        beginRemoveRows({}, row, last);
-        m_rows.remove(row, last - row + 1);
-        rebuildIndex();
-        endRemoveRows();
-    }
-
-    for (int row = 0; row < fresh.size();) {
-        const CallbackRecord &want = fresh.at(row);
-        if (row < m_rows.size() && m_rows.at(row).uuid == want.uuid) {
-            if (shown(m_rows.at(row)) != shown(want)) {
-                m_rows[row] = want;
-                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            }
-            ++row;
-            continue;
-        }
-        const int at = m_rowOf.value(want.uuid, -1);
-        if (at < 0) {
-            // New requests, as one block when they come together.
-            int end = row + 1;
-            while (end < fresh.size() && !m_rowOf.contains(fresh.at(end).uuid))
-                ++end;
-            beginInsertRows({}, row, end - 1);
-            for (int i = row; i < end; ++i)
-                m_rows.insert(i, fresh.at(i));
-            rebuildIndex();
-            endInsertRows();
-            row = end;
-            continue;
-        }
-        if (row + 1 < m_rows.size() && m_rows.at(row + 1).uuid == want.uuid) {
-            // The request in the way is the one that moved (e.g. it closed): it goes down to where it
-            // belongs instead of every row below it coming up.
-            const int target = std::min(wanted.value(m_rows.at(row).uuid), int(m_rows.size()) - 1);
-            beginMoveRows({}, row, row, {}, target + 1);
-            m_rows.move(row, target);
-            rebuildIndex();
-            endMoveRows();
-            continue;
-        }
-        beginMoveRows({}, at, at, {}, row);
-        m_rows.move(at, row);
-        rebuildIndex();
-        endMoveRows();
-    }
-}
-
-void CallbackQueueModel::rebuildIndex()
-{
-    m_rowOf.clear();
-    for (int row = 0; row < m_rows.size(); ++row)
-        m_rowOf.insert(m_rows.at(row).uuid, row);
 }
 
 void CallbackQueueModel::refreshTimes()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyedtablemodel.h"
 #include "storetypes.h"
 
 #include <QAbstractTableModel>
@@ -22,7 +23,7 @@ class StoreReader;
 // row inserts, removals, moves and updates (coalesced to one re-read per event-loop turn), so the
 // selection stays on its request; a filter change is applied the same way. "Waiting" and "Next
 // attempt" are relative to the model's clock and refreshed every 30 s.
-class CallbackQueueModel : public QAbstractTableModel
+class CallbackQueueModel : public KeyedTableModel<CallbackRecord, QString>
 {
     Q_OBJECT
 
@@ -109,8 +110,7 @@ private:
     std::optional<QList<CallbackRecord>> read();
     // Start times of the calls the requests came from that are not known yet.
     void readCallTimes(const QList<CallbackRecord> &rows);
-    void applyRows(const QList<CallbackRecord> &fresh);
-    void rebuildIndex();
+    QString keyOf(const CallbackRecord &request) const override { return request.uuid; }
     QVariant display(const CallbackRecord &request, int column) const;
 
     Clock m_clock;
@@ -118,8 +118,6 @@ private:
     TenantId m_tenant;
     StateFilter m_stateFilter = StateFilter::Open;
     std::optional<CallScope::Urgency> m_urgencyFilter;
-    QList<CallbackRecord> m_rows;
-    QHash<QString, int> m_rowOf;
     QHash<qint64, qint64> m_callStarts; // call id -> start (epoch ms)
     QString m_lastError;
     QTimer *m_coalesce = nullptr;

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <tuple>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -70,7 +71,7 @@ qint64 total(const QList<qint64> &series)
 } // namespace
 
 ErrorGroupModel::ErrorGroupModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_coalesce(new QTimer(this))
     , m_ticker(new QTimer(this))
@@ -270,85 +271,19 @@ void ErrorGroupModel::refresh()
 {
     m_coalesce->stop();
     if (auto fresh = read())
-        applyRows(*fresh);
+        applyRead(*fresh);
     readCritical(true);
     emit refreshed();
 }
 
-// The rows become `fresh` through removals, moves and inserts, in that order, and changed rows are
-// updated in place: persistent indexes (the selection, the current row) follow their group.
-void ErrorGroupModel::applyRows(const Read &fresh)
+// The groups and their sparklines become those of `fresh`; a group whose trend changed is updated
+// like one whose record did.
+void ErrorGroupModel::applyRead(const Read &fresh)
 {
-    const QList<ErrorGroupRecord> &want = fresh.rows;
-    QHash<qint64, int> wanted; // id -> row in `want`
-    for (int row = 0; row < want.size(); ++row)
-        wanted.insert(want.at(row).id, row);
-
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (wanted.contains(m_rows.at(row).id))
-            continue;
-        const int last = row;
-        while (row > 0 && !wanted.contains(m_rows.at(row - 1).id))
-            --row;
-        beginRemoveRows({}, row, last);
-        for (int i = row; i <= last; ++i)
-            m_trends.remove(m_rows.at(i).id);
-        m_rows.remove(row, last - row + 1);
-        rebuildIndex();
-        endRemoveRows();
-    }
-
-    for (int row = 0; row < want.size();) {
-        const ErrorGroupRecord &group = want.at(row);
-        if (row < m_rows.size() && m_rows.at(row).id == group.id) {
-            const QList<qint64> trend = fresh.trends.value(group.id);
-            if (shown(m_rows.at(row)) != shown(group) || m_trends.value(group.id) != trend) {
-                m_rows[row] = group;
-                m_trends.insert(group.id, trend);
-                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            }
-            ++row;
-            continue;
-        }
-        const int at = m_rowOf.value(group.id, -1);
-        if (at < 0) {
-            // New groups, as one block when they come together.
-            int end = row + 1;
-            while (end < want.size() && !m_rowOf.contains(want.at(end).id))
-                ++end;
-            beginInsertRows({}, row, end - 1);
-            for (int i = row; i < end; ++i) {
-                m_rows.insert(i, want.at(i));
-                m_trends.insert(want.at(i).id, fresh.trends.value(want.at(i).id));
-            }
-            rebuildIndex();
-            endInsertRows();
-            row = end;
-            continue;
-        }
-        if (row + 1 < m_rows.size() && m_rows.at(row + 1).id == group.id) {
-            // The group in the way is the one that moved (e.g. it happened again and went to the
-            // top, or fewer events count in the range): it goes to where it belongs instead of every
-            // row below it coming up.
-            const int target = std::min(wanted.value(m_rows.at(row).id), int(m_rows.size()) - 1);
-            beginMoveRows({}, row, row, {}, target + 1);
-            m_rows.move(row, target);
-            rebuildIndex();
-            endMoveRows();
-            continue;
-        }
-        beginMoveRows({}, at, at, {}, row);
-        m_rows.move(at, row);
-        rebuildIndex();
-        endMoveRows();
-    }
-}
-
-void ErrorGroupModel::rebuildIndex()
-{
-    m_rowOf.clear();
-    for (int row = 0; row < m_rows.size(); ++row)
-        m_rowOf.insert(m_rows.at(row).id, row);
+    const QHash<qint64, QList<qint64>> before = std::exchange(m_trends, fresh.trends);
+    applyRows(fresh.rows, [&](const ErrorGroupRecord &old, const ErrorGroupRecord &now) {
+        return shown(old) == shown(now) && before.value(old.id) == m_trends.value(now.id);
+    });
 }
 
 void ErrorGroupModel::refreshTimes()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyedtablemodel.h"
 #include "storetypes.h"
 
 #include <QAbstractTableModel>
@@ -26,7 +27,7 @@ class StoreReader;
 //
 // The model also watches the tenant's critical unresolved groups whatever the filters show: their
 // number, and each one that appears (a new group, or a resolved one that came back as a regression).
-class ErrorGroupModel : public QAbstractTableModel
+class ErrorGroupModel : public KeyedTableModel<ErrorGroupRecord, qint64>
 {
     Q_OBJECT
 
@@ -142,9 +143,9 @@ private:
         QHash<qint64, QList<qint64>> trends;
     };
     std::optional<Read> read();
+    qint64 keyOf(const ErrorGroupRecord &group) const override { return group.id; }
+    void applyRead(const Read &fresh);
     void readCritical(bool announce);
-    void applyRows(const Read &fresh);
-    void rebuildIndex();
     void setFilter(QString ErrorGroupQuery::*field, const QString &value);
     QVariant display(const ErrorGroupRecord &group, int column) const;
     QVariant sortValue(const ErrorGroupRecord &group, int column) const;
@@ -154,8 +155,6 @@ private:
     TenantId m_tenant;
     ErrorGroupQuery m_query;
     TimeRange m_range = TimeRange::All;
-    QList<ErrorGroupRecord> m_rows;
-    QHash<qint64, int> m_rowOf;
     QHash<qint64, QList<qint64>> m_trends;
     qint64 m_readHour = 0; // the hour of the last read: a new one moves the trend window
     // Critical groups at the last look: every one of them by id, and those unresolved (with their
