@@ -22,6 +22,11 @@ QColor mix(const QColor &base, const QColor &tint, qreal amount)
 
 } // namespace
 
+QString CallbackPresentation::who(const CallbackRecord &request)
+{
+    return request.callerName.isEmpty() ? request.callbackNumber : request.callerName;
+}
+
 QString CallbackPresentation::urgency(Urgency urgency)
 {
     return urgencySymbol(urgency) + u' ' + urgencyWord(urgency);

@@ -21,6 +21,9 @@ class CallbackPresentation
     Q_DECLARE_TR_FUNCTIONS(CallScope::CallbackPresentation)
 
 public:
+    // Who to call back, in dialogs and alerts: the caller's name, else the number.
+    static QString who(const CallbackRecord &request);
+
     // "‼ Critical": the symbol and the word.
     static QString urgency(Urgency urgency);
     static QString urgencyWord(Urgency urgency);

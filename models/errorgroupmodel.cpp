@@ -320,7 +320,7 @@ QVariant ErrorGroupModel::display(const ErrorGroupRecord &group, int column) con
             return QString(ErrorPresentation::status(group.status) + u'\n' + ErrorPresentation::regression());
         return ErrorPresentation::status(group.status);
     case Error: {
-        QString what = group.code.isEmpty() ? ErrorPresentation::source(group.source) : group.code;
+        QString what = ErrorPresentation::title(group);
         if (!group.functionName.isEmpty())
             what += u" · "_s + group.functionName;
         // Without line breaks in the list; the detail pane has it as grouped.

@@ -147,6 +147,11 @@ QString ErrorPresentation::source(const QString &source)
     return source;
 }
 
+QString ErrorPresentation::title(const ErrorGroupRecord &group)
+{
+    return group.code.isEmpty() ? source(group.source) : group.code;
+}
+
 QString ErrorPresentation::provider(const QString &provider)
 {
     if (provider.isEmpty())

@@ -42,6 +42,8 @@ public:
 
     // Where the failure came from: "Function call", "Provider", "Transfer", ...
     static QString source(const QString &source);
+    // What a group is called in lists, dialogs and alerts: its code, else its source in words.
+    static QString title(const ErrorGroupRecord &group);
     // A provider as the store names it ("vapi"), by its name ("Vapi").
     static QString provider(const QString &provider);
 

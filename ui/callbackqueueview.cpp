@@ -38,11 +38,6 @@ namespace {
 
 using StateFilter = CallbackQueueModel::StateFilter;
 
-QString nameOf(const CallbackRecord &request)
-{
-    return request.callerName.isEmpty() ? request.callbackNumber : request.callerName;
-}
-
 // Why the store refused, for the person at the desk.
 QString reasonOf(const StoreError &error)
 {
@@ -130,20 +125,9 @@ CallbackQueueView::CallbackQueueView(QWidget *parent)
     for (QComboBox *box : {m_stateFilter, m_urgencyFilter})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    setUpRecordTable(m_table, m_model);
-    // Two lines a row: a concern or a long name wraps instead of being cut off at once.
-    m_table->setWordWrap(true);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    // The concern takes what the short facts leave; its full text is below, in the detail pane.
-    m_table->horizontalHeader()->setSectionResizeMode(CallbackQueueModel::Concern, QHeaderView::Stretch);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(2 * m_table->fontMetrics().lineSpacing() + 10);
+    // Two lines a row: a concern or a long name wraps instead of being cut off at once. The concern
+    // takes what the short facts leave; its full text is below, in the detail pane.
+    setUpListTable(m_table, m_model, CallbackQueueModel::Concern, 2);
     m_table->viewport()->installEventFilter(this);
 
     m_splitter->setObjectName(u"callbackSplitter"_s);
@@ -188,12 +172,7 @@ CallbackQueueView::CallbackQueueView(QWidget *parent)
         updateActions();
     });
     connect(m_model, &CallbackQueueModel::refreshed, this, [this] {
-        // A removed current row leaves its neighbour current but unselected.
-        if (const QModelIndex current = m_table->currentIndex(); current.isValid())
-            m_table->selectionModel()->select(current, QItemSelectionModel::ClearAndSelect |
-                                                           QItemSelectionModel::Rows);
-        else if (m_model->rowCount() > 0)
-            m_table->setCurrentIndex(m_model->index(0, 0));
+        reselectCurrentRow(m_table);
         updateBody();
         updateDetail();
         updateActions();
@@ -335,7 +314,7 @@ void CallbackQueueView::dial()
     }
     if (!m_store)
         return;
-    const QString who = nameOf(*request);
+    const QString who = CallbackPresentation::who(*request);
     m_store->recordCallbackAction(m_tenantSlug, request->uuid, u"dial"_s, uri, m_actor)
         .then(this, [this, who](const Store::Result<bool> &result) {
             if (!result)
@@ -385,7 +364,7 @@ void CallbackQueueView::runAction(const CallbackRecord &request, Store::Callback
 {
     if (!m_store)
         return;
-    const QString who = nameOf(request);
+    const QString who = CallbackPresentation::who(request);
     m_store->callbackAction(m_tenantSlug, request.uuid, action, text, m_actor)
         .then(this, [this, who, action](const Store::Result<bool> &result) {
             switch (action) {
@@ -626,15 +605,7 @@ void CallbackQueueView::fitSplitter()
 {
     if (m_splitterMoved || m_body->currentWidget() != m_splitter)
         return;
-    const int total = m_splitter->height() - m_splitter->handleWidth();
-    const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
-    const int frame = 2 * m_table->frameWidth();
-    const int header = m_table->horizontalHeader()->height();
-    const int wanted = header + frame + std::max(m_model->rowCount(), 3) * rowHeight;
-    const int detailAtLeast = 290;
-    const int table = std::clamp(wanted, std::min(header + frame + 3 * rowHeight, total / 2),
-                                 std::max(0, total - detailAtLeast));
-    m_splitter->setSizes({table, total - table});
+    fitListAndDetail(m_splitter, m_table, 290);
 }
 
 void CallbackQueueView::resizeEvent(QResizeEvent *event)

@@ -32,7 +32,7 @@ CallbackTextDialog::CallbackTextDialog(Kind kind, const CallbackRecord &request,
     m_problem->setObjectName(u"callbackTextProblem"_s);
     setWindowTitle(cancel ? tr("Cancel callback") : tr("Mark callback as done"));
 
-    const QString who = request.callerName.isEmpty() ? request.callbackNumber : request.callerName;
+    const QString who = CallbackPresentation::who(request);
     m_heading->setText(cancel ? tr("Cancel the callback for %1?").arg(who)
                               : tr("Mark the callback for %1 as done").arg(who));
     QFont headingFont = m_heading->font();

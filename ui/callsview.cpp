@@ -102,21 +102,11 @@ CallsView::CallsView(QWidget *parent)
     filters->addWidget(m_errorsOnly);
     filters->addStretch(1);
 
-    setUpRecordTable(m_table, m_model);
-    m_table->setWordWrap(false);
-    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // The agent's name takes what the fixed-width facts leave; fixed row heights: no row is
+    // measured, whatever the number of rows.
+    setUpListTable(m_table, m_model, CallListModel::Agent, 1);
     m_table->horizontalHeader()->setSortIndicator(CallListModel::Started, Qt::DescendingOrder);
     m_table->setSortingEnabled(true); // after the indicator: enabling sorts by it
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    // The agent's name takes what the fixed-width facts leave.
-    m_table->horizontalHeader()->setSectionResizeMode(CallListModel::Agent, QHeaderView::Stretch);
-    m_table->verticalHeader()->hide();
-    // Fixed row heights: no row is measured, whatever the number of rows.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 0);

@@ -275,7 +275,7 @@ void ErrorDetailPane::render()
     const ErrorGroupRecord &g = *m_group;
     const QPalette pal = palette();
     const QString dim = pal.color(QPalette::PlaceholderText).name();
-    m_code->setText(breakable(g.code.isEmpty() ? ErrorPresentation::source(g.source) : g.code));
+    m_code->setText(breakable(ErrorPresentation::title(g)));
     QStringList where;
     if (!g.functionName.isEmpty())
         where << tr("in %1").arg(g.functionName);

@@ -90,7 +90,7 @@ void ErrorGroupDelegate::paintError(QPainter *painter, const QStyleOptionViewIte
     const int lineHeight = metrics.lineSpacing();
     const int top = area.top() + std::max(0, (area.height() - 2 * lineHeight) / 2);
 
-    const QString code = group.code.isEmpty() ? ErrorPresentation::source(group.source) : group.code;
+    const QString code = ErrorPresentation::title(group);
     const QString function = group.functionName.isEmpty() ? QString() : u" · "_s + group.functionName;
     painter->save();
     painter->setClipRect(area);

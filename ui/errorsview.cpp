@@ -34,11 +34,6 @@ namespace {
 
 using TimeRange = ErrorGroupModel::TimeRange;
 
-QString nameOf(const ErrorGroupRecord &group)
-{
-    return group.code.isEmpty() ? ErrorPresentation::source(group.source) : group.code;
-}
-
 // Why the store refused, for the person looking at the list.
 QString reasonOf(const StoreError &error)
 {
@@ -141,20 +136,9 @@ ErrorsView::ErrorsView(QWidget *parent)
     }
     filters->addStretch(1);
 
-    setUpRecordTable(m_table, m_model);
-    m_table->setItemDelegate(new ErrorGroupDelegate(m_table));
-    m_table->setWordWrap(true);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // The error takes what the short facts leave; its full message is below, in the detail pane.
-    m_table->horizontalHeader()->setSectionResizeMode(ErrorGroupModel::Error, QHeaderView::Stretch);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(2 * m_table->fontMetrics().lineSpacing() + 10);
+    setUpListTable(m_table, m_model, ErrorGroupModel::Error, 2);
+    m_table->setItemDelegate(new ErrorGroupDelegate(m_table));
 
     m_splitter->setObjectName(u"errorSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
@@ -196,12 +180,7 @@ ErrorsView::ErrorsView(QWidget *parent)
         updateActions();
     });
     connect(m_model, &ErrorGroupModel::refreshed, this, [this] {
-        // A removed current row leaves its neighbour current but unselected.
-        if (const QModelIndex current = m_table->currentIndex(); current.isValid())
-            m_table->selectionModel()->select(current, QItemSelectionModel::ClearAndSelect |
-                                                           QItemSelectionModel::Rows);
-        else if (m_model->rowCount() > 0)
-            m_table->setCurrentIndex(m_model->index(0, 0));
+        reselectCurrentRow(m_table);
         updateChoices();
         updateBody();
         updateDetail();
@@ -320,7 +299,7 @@ void ErrorsView::runAction(const ErrorGroupRecord &group, Store::ErrorGroupActio
 {
     if (!m_store)
         return;
-    const QString what = nameOf(group);
+    const QString what = ErrorPresentation::title(group);
     m_store->errorGroupAction(m_tenantSlug, group.id, action, m_actor, limits)
         .then(this, [this, what, action](const Store::Result<bool> &result) {
             switch (action) {
@@ -532,15 +511,7 @@ void ErrorsView::fitSplitter()
 {
     if (m_splitterMoved || m_body->currentWidget() != m_splitter)
         return;
-    const int total = m_splitter->height() - m_splitter->handleWidth();
-    const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
-    const int frame = 2 * m_table->frameWidth();
-    const int header = m_table->horizontalHeader()->height();
-    const int wanted = header + frame + std::max(m_model->rowCount(), 3) * rowHeight;
-    const int detailAtLeast = 300;
-    const int table = std::clamp(wanted, std::min(header + frame + 3 * rowHeight, total / 2),
-                                 std::max(0, total - detailAtLeast));
-    m_splitter->setSizes({table, total - table});
+    fitListAndDetail(m_splitter, m_table, 300);
 }
 
 void ErrorsView::resizeEvent(QResizeEvent *event)

@@ -42,7 +42,7 @@ IgnoreErrorDialog::IgnoreErrorDialog(const ErrorGroupRecord &group, qint64 nowMs
     setWindowTitle(tr("Ignore error"));
 
     auto *heading = new QLabel(this);
-    const QString code = group.code.isEmpty() ? ErrorPresentation::source(group.source) : group.code;
+    const QString code = ErrorPresentation::title(group);
     heading->setText(tr("Ignore “%1”?").arg(code));
     QFont headingFont = heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);

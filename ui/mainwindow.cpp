@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
+#include "callbackpresentation.h"
 #include "callbackqueueview.h"
 #include "calldetailview.h"
 #include "calllistmodel.h"
@@ -335,7 +336,7 @@ void MainWindow::notifyCritical(const CallbackRecord &request)
         return;
     m_notifiedRequest = request.uuid;
     m_notifiedGroup = 0;
-    const QString who = request.callerName.isEmpty() ? request.callbackNumber : request.callerName;
+    const QString who = CallbackPresentation::who(request);
     const QString about = request.concern.isEmpty() ? request.callbackNumber
                                                     : request.callbackNumber + u" · "_s + request.concern;
     m_tray->showMessage(tr("Critical callback: %1").arg(who), about, QSystemTrayIcon::Warning, 20'000);
@@ -374,7 +375,7 @@ void MainWindow::notifyCriticalErrors(const QList<ErrorGroupRecord> &groups)
     const ErrorGroupRecord &group = groups.first();
     m_notifiedGroup = group.id;
     m_notifiedRequest.clear();
-    const QString code = group.code.isEmpty() ? ErrorPresentation::source(group.source) : group.code;
+    const QString code = ErrorPresentation::title(group);
     QStringList about;
     if (!group.functionName.isEmpty())
         about << group.functionName;
