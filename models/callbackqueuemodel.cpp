@@ -129,11 +129,9 @@ std::optional<QList<CallbackRecord>> CallbackQueueModel::read()
     query.urgency = m_urgencyFilter;
     auto rows = m_reader->callbacks(m_tenant, query);
     if (!rows) {
-        m_lastError = rows.error().message;
-        emit readFailed(m_lastError);
+        emit readFailed(rows.error().message);
         return std::nullopt;
     }
-    m_lastError.clear();
     return std::move(*rows);
 }
 

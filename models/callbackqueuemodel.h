@@ -73,7 +73,6 @@ public:
     qint64 now() const { return m_clock(); }
     // The store to read from (owned by the caller, used on this thread) and whose queue. Resets.
     void setReader(StoreReader *reader, TenantId tenant);
-    TenantId tenant() const { return m_tenant; }
     void setStateFilter(StateFilter filter);
     StateFilter stateFilter() const { return m_stateFilter; }
     void setUrgencyFilter(std::optional<CallScope::Urgency> urgency);
@@ -83,8 +82,6 @@ public:
     const CallbackRecord &requestAt(int row) const { return m_rows.at(row); }
     // The row of a request, -1 when it is not listed.
     int rowOfRequest(const QString &uuid) const { return m_rowOf.value(uuid, -1); }
-    // Why the last read failed (the rows shown stay as they were); empty after a successful one.
-    QString lastError() const { return m_lastError; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -103,7 +100,7 @@ public slots:
 signals:
     // After every re-read (also one that changed nothing), for views that show more of the queue.
     void refreshed();
-    // A read failed; lastError() says why.
+    // A read failed, and why (the rows shown stay as they were).
     void readFailed(const QString &message);
 
 private:
@@ -119,7 +116,6 @@ private:
     StateFilter m_stateFilter = StateFilter::Open;
     std::optional<CallScope::Urgency> m_urgencyFilter;
     QHash<qint64, qint64> m_callStarts; // call id -> start (epoch ms)
-    QString m_lastError;
     QTimer *m_coalesce = nullptr;
     QTimer *m_ticker = nullptr;
 };

@@ -114,50 +114,68 @@ void ErrorGroupModel::setReader(StoreReader *reader, TenantId tenant)
     emit refreshed();
 }
 
-void ErrorGroupModel::setFilter(QString ErrorGroupQuery::*field, const QString &value)
+ErrorGroupModel::Filters ErrorGroupModel::filters() const
 {
-    if (m_query.*field == value)
+    return {m_query.status, m_query.severity, m_query.provider, m_query.functionName, m_range, m_query.order};
+}
+
+void ErrorGroupModel::setFilters(const Filters &filters)
+{
+    if (filters == this->filters())
         return;
-    m_query.*field = value;
+    const bool rangeChanged = filters.range != m_range;
+    m_query.status = filters.status;
+    m_query.severity = filters.severity;
+    m_query.provider = filters.provider;
+    m_query.functionName = filters.functionName;
+    m_query.order = filters.order;
+    m_range = filters.range;
     refresh();
+    // The counts' and the sparklines' explanations name the range.
+    if (rangeChanged)
+        emit headerDataChanged(Qt::Horizontal, Events, Trend);
 }
 
 void ErrorGroupModel::setStatusFilter(const QString &status)
 {
-    setFilter(&ErrorGroupQuery::status, status);
+    Filters f = filters();
+    f.status = status;
+    setFilters(f);
 }
 
 void ErrorGroupModel::setSeverityFilter(const QString &severity)
 {
-    setFilter(&ErrorGroupQuery::severity, severity);
+    Filters f = filters();
+    f.severity = severity;
+    setFilters(f);
 }
 
 void ErrorGroupModel::setProviderFilter(const QString &provider)
 {
-    setFilter(&ErrorGroupQuery::provider, provider);
+    Filters f = filters();
+    f.provider = provider;
+    setFilters(f);
 }
 
 void ErrorGroupModel::setFunctionFilter(const QString &functionName)
 {
-    setFilter(&ErrorGroupQuery::functionName, functionName);
+    Filters f = filters();
+    f.functionName = functionName;
+    setFilters(f);
 }
 
 void ErrorGroupModel::setTimeRange(TimeRange range)
 {
-    if (range == m_range)
-        return;
-    m_range = range;
-    refresh();
-    // The counts' and the sparklines' explanations name the range.
-    emit headerDataChanged(Qt::Horizontal, Events, Trend);
+    Filters f = filters();
+    f.range = range;
+    setFilters(f);
 }
 
 void ErrorGroupModel::setOrder(ErrorGroupOrder order)
 {
-    if (order == m_query.order)
-        return;
-    m_query.order = order;
-    refresh();
+    Filters f = filters();
+    f.order = order;
+    setFilters(f);
 }
 
 bool ErrorGroupModel::hasDefaultFilters() const
@@ -188,8 +206,7 @@ std::optional<ErrorGroupModel::Read> ErrorGroupModel::read()
     const qint64 now = m_clock();
     auto rows = m_reader->errorGroups(m_tenant, query(now));
     if (!rows) {
-        m_lastError = rows.error().message;
-        emit readFailed(m_lastError);
+        emit readFailed(rows.error().message);
         return std::nullopt;
     }
     Read fresh;
@@ -204,8 +221,7 @@ std::optional<ErrorGroupModel::Read> ErrorGroupModel::read()
             ids.append(group.id);
         auto counts = m_reader->errorHours(m_tenant, ids, from, to);
         if (!counts) {
-            m_lastError = counts.error().message;
-            emit readFailed(m_lastError);
+            emit readFailed(counts.error().message);
             return std::nullopt;
         }
         for (const ErrorGroupRecord &group : std::as_const(fresh.rows))
@@ -218,7 +234,6 @@ std::optional<ErrorGroupModel::Read> ErrorGroupModel::read()
         }
     }
     m_readHour = floorHour(now);
-    m_lastError.clear();
     return fresh;
 }
 
@@ -231,8 +246,7 @@ void ErrorGroupModel::readCritical(bool announce)
     critical.limit = 5000;
     auto groups = m_reader->errorGroups(m_tenant, critical);
     if (!groups) {
-        m_lastError = groups.error().message;
-        emit readFailed(m_lastError);
+        emit readFailed(groups.error().message);
         return;
     }
     QSet<qint64> known;

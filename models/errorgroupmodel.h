@@ -77,7 +77,6 @@ public:
     // The store to read from (owned by the caller, used on this thread) and whose groups. Resets; the
     // critical groups found now are known, not new.
     void setReader(StoreReader *reader, TenantId tenant);
-    TenantId tenant() const { return m_tenant; }
 
     // Empty strings list every status, severity, provider or function.
     void setStatusFilter(const QString &status);
@@ -92,6 +91,19 @@ public:
     TimeRange timeRange() const { return m_range; }
     void setOrder(ErrorGroupOrder order);
     ErrorGroupOrder order() const { return m_query.order; }
+    // Every filter at once (the view's filter bar): one re-read when any of them changed.
+    struct Filters
+    {
+        QString status;
+        QString severity;
+        QString provider;
+        QString functionName;
+        TimeRange range = TimeRange::All;
+        ErrorGroupOrder order = ErrorGroupOrder::LastSeen;
+        bool operator==(const Filters &) const = default;
+    };
+    Filters filters() const;
+    void setFilters(const Filters &filters);
     // Whether the filters are the defaults (unresolved, any severity, provider and function, all time).
     bool hasDefaultFilters() const;
 
@@ -108,8 +120,6 @@ public:
     QList<qint64> trendOf(qint64 id) const { return m_trends.value(id); }
     // The tenant's unresolved critical groups (whatever the filters), at the last read.
     int criticalUnresolvedCount() const { return int(m_critical.size()); }
-    // Why the last read failed (the rows shown stay as they were); empty after a successful one.
-    QString lastError() const { return m_lastError; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -128,7 +138,7 @@ public slots:
 signals:
     // After every re-read (also one that changed nothing), for views that show more of a group.
     void refreshed();
-    // A read failed; lastError() says why.
+    // A read failed, and why (the rows shown stay as they were).
     void readFailed(const QString &message);
     // The number of unresolved critical groups changed (and once after setReader()).
     void criticalCountChanged(int count);
@@ -146,7 +156,6 @@ private:
     qint64 keyOf(const ErrorGroupRecord &group) const override { return group.id; }
     void applyRead(const Read &fresh);
     void readCritical(bool announce);
-    void setFilter(QString ErrorGroupQuery::*field, const QString &value);
     QVariant display(const ErrorGroupRecord &group, int column) const;
     QVariant sortValue(const ErrorGroupRecord &group, int column) const;
 
@@ -161,7 +170,6 @@ private:
     // regression mark), so that a new one and a regression are told from one reopened by hand.
     QSet<qint64> m_knownCritical;
     QHash<qint64, bool> m_critical;
-    QString m_lastError;
     QTimer *m_coalesce = nullptr;
     QTimer *m_ticker = nullptr;
 };

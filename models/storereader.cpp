@@ -967,18 +967,36 @@ StoreReader::errorHours(TenantId tenant, const QList<qint64> &groupIds, qint64 f
     });
 }
 
+namespace {
+
+const QString errorEventColumns = u"SELECT e.id, e.group_id, e.call_id, c.uuid, e.receipt_id, e.source, "
+                                  u"e.code, e.type, e.severity, e.message, "
+                                  "e.stack, e.function_name, e.provider, e.offset_ms, e.occurred_at FROM "
+                                  "errors e LEFT JOIN calls c ON c.id = "
+                                  "e.call_id WHERE e.tenant_id = ? AND e.group_id = ?"_s;
+
+} // namespace
+
 StoreReader::Result<QList<ErrorEventRecord>> StoreReader::errorEvents(TenantId tenant, qint64 groupId,
                                                                       int limit)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    return readAll(
-        m_db,
-        u"SELECT e.id, e.group_id, e.call_id, c.uuid, e.receipt_id, e.source, e.code, e.type, "
-        "e.severity, e.message, e.stack, e.function_name, e.provider, e.offset_ms, e.occurred_at "
-        "FROM errors e LEFT JOIN calls c ON c.id = e.call_id WHERE e.tenant_id = ? AND e.group_id = ? "
-        "ORDER BY e.occurred_at DESC, e.id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 1000)),
-        {tenant.value, groupId}, errorEventFrom);
+    return readAll(m_db,
+                   errorEventColumns +
+                       u" ORDER BY e.occurred_at DESC, e.id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 1000)),
+                   {tenant.value, groupId}, errorEventFrom);
+}
+
+StoreReader::Result<ErrorEventRecord> StoreReader::latestErrorEventOnCall(TenantId tenant, qint64 groupId,
+                                                                          qint64 callId)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    return readOne(m_db,
+                   errorEventColumns + u" AND e.call_id = ? ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1"_s,
+                   {tenant.value, groupId, callId}, errorEventFrom,
+                   [&] { return notFound(u"error of group %1 on call %2"_s.arg(groupId).arg(callId)); });
 }
 
 StoreReader::Result<QList<CallSummary>> StoreReader::errorGroupCalls(TenantId tenant, qint64 groupId,

@@ -70,6 +70,8 @@ public:
                                              qint64 toMs);
     // The group's most recent events, newest first.
     Result<QList<ErrorEventRecord>> errorEvents(TenantId tenant, qint64 groupId, int limit = 50);
+    // The group's latest event on one call; NotFound when the group never happened on it.
+    Result<ErrorEventRecord> latestErrorEventOnCall(TenantId tenant, qint64 groupId, qint64 callId);
     // The calls the group's latest events happened on (those of its last 20 × limit events), newest
     // call first.
     Result<QList<CallSummary>> errorGroupCalls(TenantId tenant, qint64 groupId, int limit = 50);

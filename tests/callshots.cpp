@@ -29,8 +29,6 @@
 using namespace CallScope;
 using namespace Qt::Literals::StringLiterals;
 
-namespace {} // namespace
-
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);

@@ -660,6 +660,19 @@ void TestErrorGroups::eventsAndCallsOfAGroup()
         ids << c.providerCallId;
     ids.sort();
     QCOMPARE(ids, (QStringList{u"call-a"_s, u"call-b"_s}));
+    // The latest event on one call (what a click on an older call opens the timeline at).
+    for (const CallSummary &c : std::as_const(*calls)) {
+        auto latest = m_reader->latestErrorEventOnCall(m_tenant, group.id, c.id);
+        QVERIFY(latest);
+        QCOMPARE(latest->callId, std::optional<qint64>(c.id));
+        QCOMPARE(latest->occurredAt, c.providerCallId == "call-a"_L1 ? t0 + 3000 : t0 + 2000);
+    }
+    fail(u"call-z"_s, t0 + 4000, u"other_code"_s);
+    auto unaffected = m_reader->callByProviderId(m_tenant, Provider::Backend, u"call-z"_s);
+    QVERIFY(unaffected);
+    auto none = m_reader->latestErrorEventOnCall(m_tenant, group.id, unaffected->id);
+    QVERIFY(!none);
+    QCOMPARE(int(none.error().kind), int(StoreError::Kind::NotFound));
     auto salon = m_reader->tenant(u"salon"_s);
     QCOMPARE(m_reader->errorEvents(salon->id, group.id)->size(), 0);
     QCOMPARE(m_reader->errorGroupCalls(salon->id, group.id)->size(), 0);

@@ -172,9 +172,13 @@ CallbackQueueView::CallbackQueueView(QWidget *parent)
         updateActions();
     });
     connect(m_model, &CallbackQueueModel::refreshed, this, [this] {
+        // A row made current here has been shown by currentRowChanged already; any other is read
+        // again, as the refresh may have changed it.
+        const QModelIndex before = m_table->currentIndex();
         reselectCurrentRow(m_table);
         updateBody();
-        updateDetail();
+        if (m_table->currentIndex() == before)
+            updateDetail();
         updateActions();
         updateAlerts();
         fitSplitter();
@@ -290,7 +294,6 @@ void CallbackQueueView::applyFilters()
     m_model->setStateFilter(StateFilter(m_stateFilter->currentData().toInt()));
     const int urgency = m_urgencyFilter->currentData().toInt();
     m_model->setUrgencyFilter(urgency < 0 ? std::nullopt : std::optional<Urgency>(Urgency(urgency)));
-    updateBody();
 }
 
 void CallbackQueueView::dial()

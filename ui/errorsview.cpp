@@ -257,13 +257,11 @@ void ErrorsView::applyChanges(const StoreChanges &changes)
 
 void ErrorsView::applyFilters()
 {
-    m_model->setStatusFilter(m_statusFilter->currentData().toString());
-    m_model->setSeverityFilter(m_severityFilter->currentData().toString());
-    m_model->setProviderFilter(m_providerFilter->currentData().toString());
-    m_model->setFunctionFilter(m_functionFilter->currentData().toString());
-    m_model->setTimeRange(TimeRange(m_rangeFilter->currentData().toInt()));
-    m_model->setOrder(ErrorGroupOrder(m_order->currentData().toInt()));
-    updateBody();
+    // One re-read for the whole bar; the model's refreshed() brings the rest of the view along.
+    m_model->setFilters(
+        {m_statusFilter->currentData().toString(), m_severityFilter->currentData().toString(),
+         m_providerFilter->currentData().toString(), m_functionFilter->currentData().toString(),
+         TimeRange(m_rangeFilter->currentData().toInt()), ErrorGroupOrder(m_order->currentData().toInt())});
 }
 
 void ErrorsView::resolveGroup()
@@ -339,14 +337,9 @@ void ErrorsView::openCallOf(qint64 callId, qint64 eventId)
         }
     }
     if (!event) {
-        // An older call than the samples reach: its latest event of the group, from more of them.
-        auto events = m_reader->errorEvents(m_tenant, group->id, 1000);
-        for (const ErrorEventRecord &older : events ? *events : QList<ErrorEventRecord>()) {
-            if (older.callId == callId) {
-                event = older;
-                break;
-            }
-        }
+        // An older call than the samples reach: its latest event of the group.
+        if (auto older = m_reader->latestErrorEventOnCall(m_tenant, group->id, callId))
+            event = *older;
     }
     std::optional<qint64> offset;
     if (event) {
