@@ -180,13 +180,13 @@ void Runtime::startListening()
         m_listenError = listening.error();
     refreshConfiguredProviders();
     startDispatcher();
+    m_store->setErrorSeverities(settings.errorSeverities());
     startSweeping(settings);
     emit started();
 }
 
 void Runtime::startSweeping(const Settings &settings)
 {
-    m_store->setErrorSeverities(settings.errorSeverities());
     const qint64 staleAfterMs =
         m_options.staleAfter
             ? qint64(m_options.staleAfter->count())

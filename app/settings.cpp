@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
 
+#include "store.h"
+
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
@@ -14,6 +16,22 @@ struct Definition
     Settings::Key key;
     const char *name;
     QVariant defaultValue;
+};
+
+// An error source's default severity is the store's (the HTTP spec's).
+QVariant severityDefault(const QString &source)
+{
+    return Store::defaultErrorSeverities().value(source);
+}
+
+// The severity settings by the error source they are for.
+const std::pair<QString, Settings::Key> severitySettings[] = {
+    {u"function"_s, Settings::Key::ErrorSeverityFunction},
+    {u"provider"_s, Settings::Key::ErrorSeverityProvider},
+    {u"transfer"_s, Settings::Key::ErrorSeverityTransfer},
+    {u"ingest"_s, Settings::Key::ErrorSeverityIngest},
+    {u"stale"_s, Settings::Key::ErrorSeverityStale},
+    {u"backend"_s, Settings::Key::ErrorSeverityBackend},
 };
 
 const std::array<Definition, 25> &definitions()
@@ -38,12 +56,12 @@ const std::array<Definition, 25> &definitions()
         {Settings::Key::RatePerSecond, "listener/ratePerSecond", 200.0},
         {Settings::Key::RateBurst, "listener/rateBurst", 400.0},
         {Settings::Key::UltravoxRetryDelayMs, "ultravox/firstRetryDelayMs", 2'000},
-        {Settings::Key::ErrorSeverityFunction, "errors/severity/function", u"high"_s},
-        {Settings::Key::ErrorSeverityProvider, "errors/severity/provider", u"high"_s},
-        {Settings::Key::ErrorSeverityTransfer, "errors/severity/transfer", u"high"_s},
-        {Settings::Key::ErrorSeverityIngest, "errors/severity/ingest", u"medium"_s},
-        {Settings::Key::ErrorSeverityStale, "errors/severity/stale", u"medium"_s},
-        {Settings::Key::ErrorSeverityBackend, "errors/severity/backend", u"high"_s},
+        {Settings::Key::ErrorSeverityFunction, "errors/severity/function", severityDefault(u"function"_s)},
+        {Settings::Key::ErrorSeverityProvider, "errors/severity/provider", severityDefault(u"provider"_s)},
+        {Settings::Key::ErrorSeverityTransfer, "errors/severity/transfer", severityDefault(u"transfer"_s)},
+        {Settings::Key::ErrorSeverityIngest, "errors/severity/ingest", severityDefault(u"ingest"_s)},
+        {Settings::Key::ErrorSeverityStale, "errors/severity/stale", severityDefault(u"stale"_s)},
+        {Settings::Key::ErrorSeverityBackend, "errors/severity/backend", severityDefault(u"backend"_s)},
     }};
     return table;
 }
@@ -106,12 +124,10 @@ void Settings::sync()
 
 QHash<QString, QString> Settings::errorSeverities() const
 {
-    return {{u"function"_s, string(Key::ErrorSeverityFunction)},
-            {u"provider"_s, string(Key::ErrorSeverityProvider)},
-            {u"transfer"_s, string(Key::ErrorSeverityTransfer)},
-            {u"ingest"_s, string(Key::ErrorSeverityIngest)},
-            {u"stale"_s, string(Key::ErrorSeverityStale)},
-            {u"backend"_s, string(Key::ErrorSeverityBackend)}};
+    QHash<QString, QString> bySource;
+    for (const auto &[source, key] : severitySettings)
+        bySource.insert(source, string(key));
+    return bySource;
 }
 
 QString Settings::name(Key key)

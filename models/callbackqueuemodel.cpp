@@ -31,7 +31,7 @@ auto shown(const CallbackRecord &r)
 {
     return std::tie(r.status, r.urgency, r.callbackNumber, r.callerName, r.concern, r.callUuid, r.callId,
                     r.attempts, r.nextAttemptAt, r.createdAt, r.updatedAt, r.closedAt, r.details, r.lastError,
-                    r.cancelReason, r.resolutionNote);
+                    r.cancelReason, r.resolutionNote, r.callStartedAt);
 }
 
 constexpr int timesEveryMs = 30'000;
@@ -67,11 +67,8 @@ void CallbackQueueModel::setReader(StoreReader *reader, TenantId tenant)
     m_coalesce->stop();
     beginResetModel();
     m_rows.clear();
-    m_callStarts.clear();
-    if (auto rows = read()) {
-        readCallTimes(*rows);
+    if (auto rows = read())
         m_rows = std::move(*rows);
-    }
     rebuildIndex();
     endResetModel();
     emit refreshed();
@@ -81,7 +78,7 @@ QStringList CallbackQueueModel::statusesOf(StateFilter filter)
 {
     switch (filter) {
     case StateFilter::Open:
-        return {u"pending"_s, u"posting"_s, u"posted"_s, u"failed"_s};
+        return CallbackRecord::openCallbackStatuses();
     case StateFilter::Closed:
         return {u"dead"_s, u"cancelled"_s, u"completed"_s};
     case StateFilter::All:
@@ -135,25 +132,6 @@ std::optional<QList<CallbackRecord>> CallbackQueueModel::read()
     return std::move(*rows);
 }
 
-void CallbackQueueModel::readCallTimes(const QList<CallbackRecord> &rows)
-{
-    QList<qint64> unknown;
-    for (const CallbackRecord &request : rows) {
-        if (request.callId && !m_callStarts.contains(*request.callId) && !unknown.contains(*request.callId))
-            unknown.append(*request.callId);
-    }
-    if (unknown.isEmpty())
-        return;
-    CallQuery query;
-    query.ids = unknown;
-    query.limit = 1000;
-    auto calls = m_reader->calls(m_tenant, query);
-    if (!calls)
-        return; // the column stays empty; the queue itself is what matters
-    for (const CallSummary &call : std::as_const(*calls))
-        m_callStarts.insert(call.id, call.startedAt.value_or(call.sortAt));
-}
-
 void CallbackQueueModel::applyChanges(const StoreChanges &changes)
 {
     if (!m_reader || !m_tenant.isValid() || !(changes.kinds & StoreChanges::Callbacks))
@@ -167,7 +145,6 @@ void CallbackQueueModel::refresh()
 {
     m_coalesce->stop();
     if (auto rows = read()) {
-        readCallTimes(*rows);
         applyRows(*rows, [](const CallbackRecord &old, const CallbackRecord &now) {
             return shown(old) == shown(now);
         });
@@ -215,9 +192,8 @@ QVariant CallbackQueueModel::display(const CallbackRecord &request, int column) 
     case State:
         return CallbackPresentation::state(request.status);
     case FromCall:
-        if (const auto start = request.callId ? m_callStarts.find(*request.callId) : m_callStarts.cend();
-            start != m_callStarts.cend())
-            return CallbackPresentation::moment(*start, m_clock());
+        if (request.callStartedAt)
+            return CallbackPresentation::moment(*request.callStartedAt, m_clock());
         return {};
     case ColumnCount:
         break;
@@ -264,7 +240,7 @@ QVariant CallbackQueueModel::data(const QModelIndex &index, int role) const
         case State:
             return request.status;
         case FromCall:
-            return request.callId ? QVariant(m_callStarts.value(*request.callId)) : QVariant();
+            return request.callStartedAt ? QVariant(*request.callStartedAt) : QVariant();
         case ColumnCount:
             break;
         }

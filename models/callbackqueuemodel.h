@@ -105,8 +105,6 @@ signals:
 
 private:
     std::optional<QList<CallbackRecord>> read();
-    // Start times of the calls the requests came from that are not known yet.
-    void readCallTimes(const QList<CallbackRecord> &rows);
     QString keyOf(const CallbackRecord &request) const override { return request.uuid; }
     QVariant display(const CallbackRecord &request, int column) const;
 
@@ -115,7 +113,6 @@ private:
     TenantId m_tenant;
     StateFilter m_stateFilter = StateFilter::Open;
     std::optional<CallScope::Urgency> m_urgencyFilter;
-    QHash<qint64, qint64> m_callStarts; // call id -> start (epoch ms)
     QTimer *m_coalesce = nullptr;
     QTimer *m_ticker = nullptr;
 };

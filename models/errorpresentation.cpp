@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "errorpresentation.h"
 
-#include "callbackpresentation.h"
 #include "callpresentation.h"
 
 #include <QDateTime>
 #include <QLocale>
 #include <QPalette>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -14,20 +15,14 @@ namespace CallScope {
 
 QStringList ErrorPresentation::severities()
 {
-    return {u"critical"_s, u"high"_s, u"medium"_s, u"low"_s};
+    QStringList mostFirst = errorSeverities();
+    std::reverse(mostFirst.begin(), mostFirst.end());
+    return mostFirst;
 }
 
 int ErrorPresentation::severityRank(const QString &severity)
 {
-    if (severity == "critical"_L1)
-        return 3;
-    if (severity == "high"_L1)
-        return 2;
-    if (severity == "medium"_L1)
-        return 1;
-    if (severity == "low"_L1)
-        return 0;
-    return -1;
+    return errorSeverityRank(severity);
 }
 
 QString ErrorPresentation::severity(const QString &severity)

@@ -204,25 +204,8 @@ std::expected<void, StoreError> Projector::recordCallFailure(qint64 tenantId, qi
     error.receiptId = receiptId;
     error.offsetMs = event.offsetMs;
     error.occurredAtMs = event.occurredAtMs;
-    return recordOncePerCall(tenantId, error);
-}
-
-std::expected<void, StoreError> Projector::recordOncePerCall(qint64 tenantId, const ErrorRecord &error)
-{
     // Providers repeat the end (Retell's call_ended, then call_analyzed): one error per call.
-    auto seen =
-        m_ctx.prepared(u"SELECT 1 FROM errors WHERE call_id = ? AND source = ? AND code = ? LIMIT 1"_s);
-    if (!seen)
-        return std::unexpected(seen.error());
-    (*seen)->bind(0, *error.callId);
-    (*seen)->bind(1, error.source);
-    (*seen)->bind(2, error.code);
-    if (auto done = (*seen)->exec(); !done)
-        return std::unexpected(done.error());
-    const bool known = (*seen)->next();
-    (*seen)->finish();
-    if (known)
-        return {};
+    error.oncePerCall = true;
     if (auto recorded = m_ctx.recordError(tenantId, error); !recorded)
         return std::unexpected(recorded.error());
     return {};

@@ -43,10 +43,10 @@ private:
     std::expected<void, StoreError> recordErrorEvent(qint64 tenantId, std::optional<qint64> callId,
                                                      qint64 receiptId, const CallEvent &event);
     // A call the provider ended as failed (its reason, e.g. pipeline-error-*, SIP_TRUNK_FAILURE) or
-    // a transfer that failed is an error of the call, recorded once per call and code.
+    // a transfer that failed is an error of the call, recorded once per call and group.
     std::expected<void, StoreError> recordCallFailure(qint64 tenantId, qint64 callId, qint64 receiptId,
                                                       const CallEvent &event);
-    std::expected<void, StoreError> recordOncePerCall(qint64 tenantId, const ErrorRecord &error);
+
     std::expected<void, StoreError> recordFunctionFailure(qint64 tenantId, qint64 callId, qint64 receiptId,
                                                           const CallEvent &event, const PendingTrace &part,
                                                           const QString &functionName);

@@ -118,7 +118,7 @@ public:
         Reopen
     };
     // Ignore may end by itself: when the group reaches `moreEvents` more events, or at `untilMs` (a new
-    // event after it, or markStaleAndExpired()), the group is unresolved again.
+    // event after it, or sweep()), the group is unresolved again.
     struct IgnoreLimits
     {
         std::optional<qint64> moreEvents;

@@ -11,8 +11,6 @@ namespace CallScope {
 
 namespace {
 
-const QStringList openCallbackStates{u"pending"_s, u"posting"_s, u"posted"_s, u"failed"_s};
-
 StoreError conflict(const QString &message)
 {
     return StoreError{StoreError::Kind::Conflict, message};
@@ -100,7 +98,7 @@ QFuture<Store::Result<bool>> Store::callbackAction(const QString &tenantSlug, co
         case CallbackAction::Complete: {
             const bool cancel = action == CallbackAction::Cancel;
             name = cancel ? u"cancel"_s : u"complete"_s;
-            if (!openCallbackStates.contains(status))
+            if (!CallbackRecord::isOpenCallbackStatus(status))
                 return std::unexpected(conflict(u"a %1 request is closed already"_s.arg(status)));
             if (auto done = context.execute(
                     cancel ? u"UPDATE callback_requests SET status = 'cancelled', cancel_reason = ?, "
@@ -195,7 +193,6 @@ QFuture<Store::Result<bool>> Store::errorGroupAction(const QString &tenantSlug, 
             !done)
             return std::unexpected(done.error());
         context.changes().tenantIds.insert(*tenant);
-        context.changes().errorGroupIds.insert(groupId);
         context.changes().kinds |= StoreChanges::Errors;
         return true;
     });
@@ -209,10 +206,9 @@ QHash<QString, QString> Store::defaultErrorSeverities()
 
 void Store::setErrorSeverities(const QHash<QString, QString> &bySource)
 {
-    static const QStringList valid{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
     QHash<QString, QString> severities = defaultErrorSeverities();
     for (auto it = bySource.cbegin(); it != bySource.cend(); ++it) {
-        if (severities.contains(it.key()) && valid.contains(it.value()))
+        if (severities.contains(it.key()) && errorSeverityRank(it.value()) >= 0)
             severities.insert(it.key(), it.value());
     }
     // Through the writer, so every write queued after this call sees the new defaults.
@@ -291,7 +287,6 @@ QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 n
                 !done)
                 return std::unexpected(done.error());
             context.changes().tenantIds.insert(tenantId);
-            context.changes().errorGroupIds.insert(groupId);
             context.changes().kinds |= StoreChanges::Errors;
             ++sweep.ignoresEnded;
         }
@@ -309,11 +304,6 @@ QVariant kept(const QByteArray &body)
     if (body.isEmpty())
         return {};
     return QString::fromUtf8(body.left(maxKeptResponse));
-}
-
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
 } // namespace
@@ -413,7 +403,7 @@ QFuture<Store::Result<QString>> Store::finishCallbackAttempt(const CallbackHando
                 u"UPDATE callback_attempts SET finished_at = ?, result = ?, http_status = ?, error = ?, "
                 "response = ? WHERE callback_id = ? AND attempt = ? AND finished_at IS NULL"_s,
                 {nowMs, outcome.success ? u"posted"_s : u"failed"_s,
-                 outcome.httpStatus ? QVariant(*outcome.httpStatus) : QVariant(), textOrNull(outcome.error),
+                 outcome.httpStatus ? QVariant(*outcome.httpStatus) : QVariant(), nullable(outcome.error),
                  kept(outcome.response), handoff.id, handoff.attempt});
             !done)
             return std::unexpected(done.error());
@@ -436,7 +426,7 @@ QFuture<Store::Result<QString>> Store::finishCallbackAttempt(const CallbackHando
                 if (auto done = context.execute(
                         u"UPDATE callback_requests SET status = ?, last_error = ?, next_attempt_at = ?, "
                         "claimed_by = NULL, claimed_at = NULL, updated_at = ? WHERE id = ?"_s,
-                        {status, textOrNull(outcome.error), next, nowMs, handoff.id});
+                        {status, nullable(outcome.error), next, nowMs, handoff.id});
                     !done)
                     return std::unexpected(done.error());
             }

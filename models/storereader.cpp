@@ -105,6 +105,12 @@ StoredReceipt receiptFrom(const QSqlQuery &q)
     return r;
 }
 
+// "?,?,?" for an IN list of n values.
+QString placeholders(qsizetype n)
+{
+    return QString(u"?,"_s.repeated(n)).chopped(1);
+}
+
 std::expected<QSqlQuery, StoreError> run(QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(db);
@@ -317,7 +323,7 @@ StoreReader::Result<QList<CallSummary>> StoreReader::calls(TenantId tenant, cons
     if (query.ids) {
         if (query.ids->isEmpty())
             return QList<CallSummary>();
-        where << u"id IN (%1)"_s.arg(QString(u"?,"_s.repeated(query.ids->size())).chopped(1));
+        where << u"id IN (%1)"_s.arg(placeholders(query.ids->size()));
         for (qint64 id : std::as_const(*query.ids))
             values << id;
     }
@@ -535,7 +541,7 @@ StoreReader::Result<QStringList> StoreReader::agents(TenantId tenant, const QLis
         u"SELECT DISTINCT agent FROM calls WHERE tenant_id = ? AND agent IS NOT NULL AND agent <> ''"_s;
     QVariantList values{tenant.value};
     if (!amongCalls.isEmpty()) {
-        sql += u" AND id IN (%1)"_s.arg(QString(u"?,"_s.repeated(amongCalls.size())).chopped(1));
+        sql += u" AND id IN (%1)"_s.arg(placeholders(amongCalls.size()));
         for (qint64 id : amongCalls)
             values << id;
     }
@@ -656,15 +662,16 @@ namespace {
 const QString callbackColumns =
     u"c.id, c.uuid, c.status, c.urgency, c.callback_number, c.caller_name, c.concern, calls.uuid, "
     "c.attempts, c.next_attempt_at, c.created_at, c.call_id, c.updated_at, c.closed_at, c.source, c.details, "
-    "c.last_error, c.cancel_reason, c.resolution_note, c.claimed_by FROM callback_requests c LEFT JOIN calls "
-    "ON calls.id = c.call_id"_s;
+    "c.last_error, c.cancel_reason, c.resolution_note, c.claimed_by, COALESCE(calls.started_at, "
+    "calls.sort_at) "
+    "FROM callback_requests c LEFT JOIN calls ON calls.id = c.call_id"_s;
 
 // The conditions of `query` beyond the tenant (" AND ..."), their values appended to `values`.
 QString callbackFilter(const CallbackQuery &query, QVariantList &values)
 {
     QString sql;
     if (!query.statuses.isEmpty()) {
-        sql += u" AND c.status IN (%1)"_s.arg(QStringList(query.statuses.size(), u"?"_s).join(u", "_s));
+        sql += u" AND c.status IN (%1)"_s.arg(placeholders(query.statuses.size()));
         for (const QString &status : query.statuses)
             values << status;
     }
@@ -698,13 +705,16 @@ CallbackRecord callbackFrom(const QSqlQuery &q)
     c.cancelReason = q.value(17).toString();
     c.resolutionNote = q.value(18).toString();
     c.claimedBy = q.value(19).toString();
+    c.callStartedAt = optionalLong(q.value(20));
     return c;
 }
 
+// The columns of an error group read as `g` (errorGroupFrom), the count in a range after them.
 const QString errorGroupColumns =
-    u"id, fingerprint, code, severity, status, count, first_seen, last_seen, function_name, provider, "
-    "message, regression, source, affected_calls, ignore_until_count, ignore_until, changed_by, changed_at "
-    "FROM error_groups"_s;
+    u"g.id, g.fingerprint, g.code, g.severity, g.status, g.count, g.first_seen, g.last_seen, "
+    u"g.function_name, "
+    "g.provider, g.message, g.regression, g.source, g.affected_calls, g.ignore_until_count, g.ignore_until, "
+    "g.changed_by, g.changed_at"_s;
 
 ErrorGroupRecord errorGroupFrom(const QSqlQuery &q)
 {
@@ -749,11 +759,6 @@ ErrorEventRecord errorEventFrom(const QSqlQuery &q)
     e.offsetMs = optionalLong(q.value(13));
     e.occurredAt = q.value(14).toLongLong();
     return e;
-}
-
-QString placeholders(qsizetype n)
-{
-    return QString(u"?,"_s.repeated(n)).chopped(1);
 }
 
 } // namespace
@@ -826,24 +831,12 @@ StoreReader::Result<QList<CallbackHistoryEntry>> StoreReader::callbackHistory(Te
 
 StoreReader::Result<QList<CallSummary>> StoreReader::callbackCalls(TenantId tenant, qint64 callbackId)
 {
-    if (!tenant.isValid())
-        return std::unexpected(invalidTenant());
-    auto ids =
-        readAll(m_db,
-                u"SELECT call_id FROM callback_calls WHERE tenant_id = ? AND callback_id = ? "
-                "ORDER BY added_at, call_id"_s,
-                {tenant.value, callbackId}, [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
-    if (!ids)
-        return std::unexpected(ids.error());
-    QList<CallSummary> calls;
-    for (qint64 id : std::as_const(*ids)) {
-        auto call = this->call(tenant, id);
-        if (call)
-            calls.append(*call);
-        else if (call.error().kind != StoreError::Kind::NotFound)
-            return std::unexpected(call.error());
-    }
-    return calls;
+    return selectCalls(tenant,
+                       u"id IN (SELECT call_id FROM callback_calls WHERE tenant_id = calls.tenant_id AND "
+                       "callback_id = ?)"_s,
+                       {callbackId, callbackId},
+                       u"ORDER BY (SELECT added_at FROM callback_calls cc WHERE cc.callback_id = ? AND "
+                       "cc.call_id = calls.id), id"_s);
 }
 
 StoreReader::Result<qint64> StoreReader::countCallbacks(TenantId tenant, const CallbackQuery &query)
@@ -878,25 +871,6 @@ StoreReader::Result<std::optional<qint64>> StoreReader::nextCallbackAttemptAt()
     return std::optional<qint64>(query->value(0).toLongLong());
 }
 
-StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId tenant, const QString &status,
-                                                                      const QString &severity, int limit)
-{
-    if (!tenant.isValid())
-        return std::unexpected(invalidTenant());
-    QString sql = u"SELECT "_s + errorGroupColumns + u" WHERE tenant_id = ?"_s;
-    QVariantList values{tenant.value};
-    if (!status.isEmpty()) {
-        sql += u" AND status = ?"_s;
-        values << status;
-    }
-    if (!severity.isEmpty()) {
-        sql += u" AND severity = ?"_s;
-        values << severity;
-    }
-    sql += u" ORDER BY last_seen DESC, id DESC LIMIT %1"_s.arg(std::clamp(limit, 1, 5000));
-    return readAll(m_db, sql, values, errorGroupFrom);
-}
-
 StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId tenant,
                                                                       const ErrorGroupQuery &query)
 {
@@ -917,11 +891,6 @@ StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId t
     const bool ranged = query.fromMs || query.toMs;
     const qint64 from = query.fromMs.value_or(0);
     const qint64 to = query.toMs.value_or(std::numeric_limits<qint64>::max());
-    QString columns = errorGroupColumns;
-    columns.replace(u" FROM error_groups"_s, QString());
-    QStringList prefixed;
-    for (const QString &column : columns.split(u", "_s))
-        prefixed << u"g."_s + column;
     QString sql;
     if (ranged) {
         // Counted from the hourly roll-up: the hours that overlap the range (a range that does not
@@ -929,12 +898,12 @@ StoreReader::Result<QList<ErrorGroupRecord>> StoreReader::errorGroups(TenantId t
         const qint64 fromHour = from - from % 3'600'000;
         sql = u"SELECT %1, r.in_range FROM error_groups g JOIN (SELECT group_id, SUM(count) AS in_range "
               "FROM error_group_hours WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY group_id) r "
-              "ON r.group_id = g.id WHERE %2"_s.arg(prefixed.join(u", "_s), where.join(u" AND "_s));
+              "ON r.group_id = g.id WHERE %2"_s.arg(errorGroupColumns, where.join(u" AND "_s));
         values.prepend(to);
         values.prepend(fromHour);
         values.prepend(tenant.value);
     } else {
-        sql = u"SELECT %1, g.count FROM error_groups g WHERE %2"_s.arg(prefixed.join(u", "_s),
+        sql = u"SELECT %1, g.count FROM error_groups g WHERE %2"_s.arg(errorGroupColumns,
                                                                        where.join(u" AND "_s));
     }
     sql +=
@@ -1037,8 +1006,9 @@ StoreReader::Result<ErrorGroupRecord> StoreReader::errorGroup(TenantId tenant, q
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    return readOne(m_db, u"SELECT "_s + errorGroupColumns + u" WHERE tenant_id = ? AND id = ?"_s,
-                   {tenant.value, id}, errorGroupFrom, [&] { return notFound(u"error group %1"_s.arg(id)); });
+    return readOne(
+        m_db, u"SELECT "_s + errorGroupColumns + u" FROM error_groups g WHERE g.tenant_id = ? AND g.id = ?"_s,
+        {tenant.value, id}, errorGroupFrom, [&] { return notFound(u"error group %1"_s.arg(id)); });
 }
 
 StoreReader::Result<StoredToken> StoreReader::token(const QString &tokenId)

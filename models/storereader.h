@@ -59,9 +59,7 @@ public:
     Result<CallbackRecord> callback(TenantId tenant, const QString &uuid);
     // When the next failed request of any tenant is due again (the dispatcher serves them all).
     Result<std::optional<qint64>> nextCallbackAttemptAt();
-    // Most recent first.
-    Result<QList<ErrorGroupRecord>> errorGroups(TenantId tenant, const QString &status = {},
-                                                const QString &severity = {}, int limit = 500);
+    // Most recent first, or most events first (ErrorGroupQuery::order).
     Result<QList<ErrorGroupRecord>> errorGroups(TenantId tenant, const ErrorGroupQuery &query);
     Result<ErrorGroupRecord> errorGroup(TenantId tenant, qint64 id);
     // Events per hour of the given groups (all of the tenant's when empty) in [fromMs, toMs), from

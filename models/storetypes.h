@@ -93,6 +93,8 @@ struct ErrorRecord
     std::optional<qint64> receiptId;
     std::optional<qint64> offsetMs;
     qint64 occurredAtMs = 0;
+    // Recorded only when the call has no event of the group yet (a provider repeats a call's end).
+    bool oncePerCall = false;
 };
 
 // A customer to call back. A request for a number that already has an open request is merged into
@@ -148,7 +150,6 @@ struct StoreChanges
     };
     QSet<qint64> tenantIds;
     QSet<qint64> callIds;
-    QSet<qint64> errorGroupIds; // groups that were created or changed (with Errors)
     quint32 kinds = 0;
 
     bool isEmpty() const { return kinds == 0; }
@@ -156,7 +157,6 @@ struct StoreChanges
     {
         tenantIds.unite(other.tenantIds);
         callIds.unite(other.callIds);
-        errorGroupIds.unite(other.errorGroupIds);
         kinds |= other.kinds;
     }
 };
@@ -262,8 +262,9 @@ struct CallbackRecord
     QString callbackNumber;
     QString callerName;
     QString concern;
-    QString callUuid;             // the call it came from first
-    std::optional<qint64> callId; // the same call's row id (to open it)
+    QString callUuid;                    // the call it came from first
+    std::optional<qint64> callId;        // the same call's row id (to open it)
+    std::optional<qint64> callStartedAt; // when that call started (else was first heard of)
     int attempts = 0;
     std::optional<qint64> nextAttemptAt;
     qint64 createdAt = 0;
@@ -277,10 +278,15 @@ struct CallbackRecord
     QString claimedBy; // the dispatcher posting it
 
     bool isOpen() const { return isOpenCallbackStatus(status); }
+    // The states of a request still to be called back: pending, posting, posted, failed.
+    static QStringList openCallbackStatuses()
+    {
+        return {QStringLiteral("pending"), QStringLiteral("posting"), QStringLiteral("posted"),
+                QStringLiteral("failed")};
+    }
     static bool isOpenCallbackStatus(const QString &status)
     {
-        return status == QLatin1StringView("pending") || status == QLatin1StringView("posting") ||
-               status == QLatin1StringView("posted") || status == QLatin1StringView("failed");
+        return openCallbackStatuses().contains(status);
     }
 };
 

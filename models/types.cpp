@@ -90,6 +90,16 @@ QString toString(Provider provider)
 {
     return nameOf(providerNames, provider);
 }
+QStringList errorSeverities()
+{
+    return {u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
+}
+
+int errorSeverityRank(QStringView severity)
+{
+    return int(errorSeverities().indexOf(severity));
+}
+
 QString providerDisplayName(Provider provider)
 {
     switch (provider) {

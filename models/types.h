@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -77,6 +78,11 @@ QString toString(FunctionStatus status);
 QString toString(Urgency urgency);
 
 std::optional<Provider> providerFromString(QStringView text);
+
+// The severities of an error, least severe first, as the store and the HTTP API spell them.
+QStringList errorSeverities();
+// 0 (low) ... 3 (critical); -1 when `severity` is none of them.
+int errorSeverityRank(QStringView severity);
 std::optional<CallStatus> callStatusFromString(QStringView text);
 std::optional<Outcome> outcomeFromString(QStringView text);
 std::optional<EventKind> eventKindFromString(QStringView text);

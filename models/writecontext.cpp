@@ -23,16 +23,6 @@ int rowsPerStatement(DatabaseUrl::Backend backend)
     return backend == DatabaseUrl::Backend::Sqlite ? 1 : 200;
 }
 
-QVariant nullable(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-template<typename T> QVariant nullable(const std::optional<T> &value)
-{
-    return value ? QVariant::fromValue(*value) : QVariant();
-}
-
 // `columns` (the first a BIGINT) equal to those of one of `rows` rows of parameters: a plain
 // comparison for one row, a VALUES list for several.
 QString matchesOneOf(const QStringList &columns, qsizetype rows)
@@ -582,40 +572,35 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     const ErrorFingerprint::Fingerprint fingerprint =
         ErrorFingerprint::compute(error.source, error.code, error.functionName, error.message);
     const QString provider = error.provider ? toString(*error.provider) : QString();
-    static const QStringList severities{u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
     QString severity = error.severity;
-    if (!severities.contains(severity))
+    if (errorSeverityRank(severity) < 0)
         severity = m_errorSeverities.value(error.source, u"medium"_s);
 
-    // The group as it was: a transition it makes is audited, and a call it has not hit before
-    // counts as affected.
+    // The group as it was, in one read: a transition it makes is audited, and a call it has not hit
+    // before counts as affected (or, for a once-per-call error, is the only one recorded).
     auto existing =
-        prepared(u"SELECT id, status, message FROM error_groups WHERE tenant_id = ? AND fingerprint = ?"_s);
+        prepared(u"SELECT g.id, g.status, CASE WHEN EXISTS (SELECT 1 FROM errors e WHERE e.call_id = ? AND "
+                 "e.group_id = g.id) THEN 1 ELSE 0 END FROM error_groups g WHERE g.tenant_id = ? AND "
+                 "g.fingerprint = ?"_s);
     if (!existing)
         return std::unexpected(existing.error());
-    (*existing)->bind(0, tenantId);
-    (*existing)->bind(1, fingerprint.hash);
+    (*existing)->bind(0, nullable(error.callId));
+    (*existing)->bind(1, tenantId);
+    (*existing)->bind(2, fingerprint.hash);
     if (auto done = (*existing)->exec(); !done)
         return std::unexpected(done.error());
     std::optional<qint64> knownGroup;
     QString previousStatus;
+    bool callHitBefore = false;
     if ((*existing)->next()) {
         knownGroup = (*existing)->int64(0);
         previousStatus = (*existing)->text(1);
+        callHitBefore = (*existing)->int64(2) != 0;
     }
     (*existing)->finish();
-    int newCall = error.callId ? 1 : 0;
-    if (knownGroup && error.callId) {
-        auto seen = prepared(u"SELECT 1 FROM errors WHERE call_id = ? AND group_id = ? LIMIT 1"_s);
-        if (!seen)
-            return std::unexpected(seen.error());
-        (*seen)->bind(0, *error.callId);
-        (*seen)->bind(1, *knownGroup);
-        if (auto done = (*seen)->exec(); !done)
-            return std::unexpected(done.error());
-        newCall = (*seen)->next() ? 0 : 1;
-        (*seen)->finish();
-    }
+    if (callHitBefore && error.oncePerCall)
+        return *knownGroup;
+    const int newCall = error.callId && !callHitBefore ? 1 : 0;
 
     // A resolved group that happens again is a regression; an ignored one comes back when it
     // reaches its count or its time, and otherwise only counts. A group takes the highest severity
@@ -719,7 +704,6 @@ std::expected<qint64, StoreError> WriteContext::recordError(qint64 tenantId, con
     if (auto done = (*insert)->exec(); !done)
         return std::unexpected(done.error());
     m_changes.tenantIds.insert(tenantId);
-    m_changes.errorGroupIds.insert(groupId);
     m_changes.kinds |= StoreChanges::Errors;
     return groupId;
 }

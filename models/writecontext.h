@@ -9,13 +9,26 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QVariant>
 
 #include <expected>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace CallScope {
+
+// A statement's value for an empty text or a missing value: SQL NULL.
+inline QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+template<typename T> QVariant nullable(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
 
 struct CallKey
 {

@@ -229,7 +229,7 @@ std::expected<IngestUnit, QString> parseEvent(const QJsonObject &object, qint64 
         add(EventKind::FlowTransition, QJsonObject{{u"from"_s, *from}, {u"to"_s, *to}});
     } else if (*type == "error"_L1) {
         TRY(code, fields.text("code", true, 200));
-        TRY(severity, fields.choice("severity", {u"low"_s, u"medium"_s, u"high"_s, u"critical"_s}, true));
+        TRY(severity, fields.choice("severity", errorSeverities(), true));
         TRY(message, fields.text("message", true, 4000));
         // The spec names it `type`, which the event's own type already is: it travels as errorType.
         TRY(errorType, fields.text("errorType", false, 200));
