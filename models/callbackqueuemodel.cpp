@@ -2,11 +2,11 @@
 #include "callbackqueuemodel.h"
 
 #include "callbackpresentation.h"
+#include "callpresentation.h"
 #include "storereader.h"
 
 #include <QDateTime>
 #include <QFont>
-#include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 #include <QTimer>
@@ -18,12 +18,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace CallScope {
 
 namespace {
-
-QPalette palette()
-{
-    return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) ? QGuiApplication::palette()
-                                                                         : QPalette();
-}
 
 // Everything the list or the detail pane shows; a request that differs in none of it keeps its row
 // untouched (no dataChanged).
@@ -251,15 +245,15 @@ QVariant CallbackQueueModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (column == Urgency && request.urgency != CallScope::Urgency::Normal)
-            return CallbackPresentation::urgencyColor(request.urgency, palette());
+            return CallbackPresentation::urgencyColor(request.urgency, CallPresentation::appPalette());
         if (column == State)
-            return CallbackPresentation::stateColor(request.status, palette());
+            return CallbackPresentation::stateColor(request.status, CallPresentation::appPalette());
         if (column == Name && request.callerName.isEmpty())
-            return palette().color(QPalette::PlaceholderText);
+            return CallPresentation::appPalette().color(QPalette::PlaceholderText);
         return {};
     case Qt::BackgroundRole:
         if (critical)
-            return CallbackPresentation::criticalBackground(palette());
+            return CallbackPresentation::criticalBackground(CallPresentation::appPalette());
         return {};
     case Qt::FontRole:
         if ((column == Urgency && request.urgency != CallScope::Urgency::Normal) ||

@@ -6,7 +6,6 @@
 
 #include <QColor>
 #include <QDateTime>
-#include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 #include <QScopedValueRollback>
@@ -18,13 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace CallScope {
 
 namespace {
-
-// The application's palette (light or dark) for the outcome colours; a default one without a GUI.
-QPalette palette()
-{
-    return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) ? QGuiApplication::palette()
-                                                                         : QPalette();
-}
 
 // Ids for one IN list at a time.
 constexpr int idsPerRead = 500;
@@ -346,18 +338,18 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (column == Outcome && call.outcome)
-            return CallPresentation::outcomeColor(call.outcome, palette());
+            return CallPresentation::outcomeColor(call.outcome, CallPresentation::appPalette());
         if (column == Errors && call.errorCount > 0)
-            return CallPresentation::errorColor(palette());
+            return CallPresentation::errorColor(CallPresentation::appPalette());
         if (column == Status && call.stale)
-            return CallPresentation::warningColor(palette());
+            return CallPresentation::warningColor(CallPresentation::appPalette());
         return {};
     case Qt::DecorationRole:
         // A colour swatch beside the word (never the colour alone).
         if (column == Outcome && call.outcome)
-            return CallPresentation::outcomeColor(call.outcome, palette());
+            return CallPresentation::outcomeColor(call.outcome, CallPresentation::appPalette());
         if (column == Status && call.stale)
-            return CallPresentation::warningColor(palette());
+            return CallPresentation::warningColor(CallPresentation::appPalette());
         return {};
     case Qt::ToolTipRole:
         if (column == Status && call.stale)

@@ -2,6 +2,7 @@
 #include "callpresentation.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 
@@ -61,21 +62,14 @@ QString CallPresentation::localTime(qint64 epochMs)
 
 QString CallPresentation::provider(Provider provider)
 {
-    switch (provider) {
-    case Provider::Retell:
-        return u"Retell"_s;
-    case Provider::Vapi:
-        return u"Vapi"_s;
-    case Provider::Ultravox:
-        return u"Ultravox"_s;
-    case Provider::LiveKit:
-        return u"LiveKit"_s;
-    case Provider::Twilio:
-        return u"Twilio"_s;
-    case Provider::Backend:
-        break;
-    }
-    return tr("Backend");
+    // The platforms' own names; "Backend" is a word of ours and translated.
+    return provider == Provider::Backend ? tr("Backend") : providerDisplayName(provider);
+}
+
+QPalette CallPresentation::appPalette()
+{
+    return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) ? QGuiApplication::palette()
+                                                                         : QPalette();
 }
 
 QString CallPresentation::direction(const QString &direction)

@@ -7,10 +7,9 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QPalette>
 
 #include <optional>
-
-class QPalette;
 
 namespace CallScope {
 
@@ -31,6 +30,8 @@ public:
     static QString localTime(qint64 epochMs);
 
     static QString provider(Provider provider);
+    // The application's palette (light or dark) for the models' colours; a default one without a GUI.
+    static QPalette appPalette();
     static QString direction(const QString &direction);
     static QString role(const QString &role);
     static QString callStatus(CallStatus status);

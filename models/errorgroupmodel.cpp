@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QFont>
-#include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
 #include <QTimer>
@@ -21,12 +20,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace CallScope {
 
 namespace {
-
-QPalette palette()
-{
-    return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) ? QGuiApplication::palette()
-                                                                         : QPalette();
-}
 
 // Everything the list or the detail pane shows of a group; one that differs in none of it (nor in
 // its sparkline) keeps its row untouched (no dataChanged).
@@ -422,14 +415,15 @@ QVariant ErrorGroupModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (column == Severity)
-            return ErrorPresentation::severityColor(group.severity, palette());
+            return ErrorPresentation::severityColor(group.severity, CallPresentation::appPalette());
         if (column == Status)
-            return group.regression && unresolved ? CallPresentation::errorColor(palette())
-                                                  : ErrorPresentation::statusColor(group.status, palette());
+            return group.regression && unresolved
+                       ? CallPresentation::errorColor(CallPresentation::appPalette())
+                       : ErrorPresentation::statusColor(group.status, CallPresentation::appPalette());
         return {};
     case Qt::BackgroundRole:
         if (critical)
-            return CallbackPresentation::criticalBackground(palette());
+            return CallbackPresentation::criticalBackground(CallPresentation::appPalette());
         return {};
     case Qt::FontRole:
         if ((column == Severity && ErrorPresentation::severityRank(group.severity) >= 2) ||

@@ -981,25 +981,33 @@ StoreReader::Result<QList<CallSummary>> StoreReader::errorGroupCalls(TenantId te
         {groupId, tenant.value}, u"ORDER BY sort_at DESC, id DESC LIMIT %1"_s.arg(n));
 }
 
+namespace {
+
+// The values one column of the tenant's error groups takes, in order (the errors view's filters).
+std::expected<QStringList, StoreError> distinctGroupValues(QSqlDatabase &db, TenantId tenant,
+                                                           const QString &column)
+{
+    return readAll(
+        db,
+        u"SELECT DISTINCT %1 FROM error_groups WHERE tenant_id = ? AND %1 IS NOT NULL AND %1 <> '' "
+        "ORDER BY %1"_s.arg(column),
+        {tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
+}
+
+} // namespace
+
 StoreReader::Result<QStringList> StoreReader::errorProviders(TenantId tenant)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    return readAll(m_db,
-                   u"SELECT DISTINCT provider FROM error_groups WHERE tenant_id = ? AND provider IS NOT NULL "
-                   "AND provider <> '' ORDER BY provider"_s,
-                   {tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
+    return distinctGroupValues(m_db, tenant, u"provider"_s);
 }
 
 StoreReader::Result<QStringList> StoreReader::errorFunctions(TenantId tenant)
 {
     if (!tenant.isValid())
         return std::unexpected(invalidTenant());
-    return readAll(
-        m_db,
-        u"SELECT DISTINCT function_name FROM error_groups WHERE tenant_id = ? AND function_name IS "
-        "NOT NULL AND function_name <> '' ORDER BY function_name"_s,
-        {tenant.value}, [](const QSqlQuery &q) { return q.value(0).toString(); });
+    return distinctGroupValues(m_db, tenant, u"function_name"_s);
 }
 
 StoreReader::Result<ErrorGroupRecord> StoreReader::errorGroup(TenantId tenant, qint64 id)

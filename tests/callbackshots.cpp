@@ -192,9 +192,7 @@ int main(int argc, char *argv[])
         empty.show();
         if (!QTest::qWaitForWindowExposed(&empty))
             fail(u"the window was not exposed"_s);
-        QTest::qWait(300);
-        ok = Test::saveShot(empty.screen()->grabWindow(empty.winId()).toImage(),
-                            out + u"/callbacks-empty"_s + suffix, "callbackshots");
+        ok = Test::saveShot(&empty, out + u"/callbacks-empty"_s + suffix, "callbackshots");
     }
 
     Shots shots{store, QDateTime::currentMSecsSinceEpoch()};
@@ -350,10 +348,8 @@ int main(int argc, char *argv[])
     CallbackQueueView *queue = window.callbackQueueView();
     queue->selectRequest(byName.value(u"Sabine Hoffmann"_s).uuid);
     queue->table()->setFocus();
-    QTest::qWait(400);
-    ok = Test::saveShot(window.screen()->grabWindow(window.winId()).toImage(), out + u"/callbacks"_s + suffix,
-                        "callbackshots") &&
-         ok;
+    QTest::qWait(100);
+    ok = Test::saveShot(&window, out + u"/callbacks"_s + suffix, "callbackshots") && ok;
 
     // The cancel dialog over the window, as it opens.
     queue->selectRequest(byName.value(u"Hannah Schmidt"_s).uuid);
@@ -362,10 +358,7 @@ int main(int argc, char *argv[])
     auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
     if (!dialog)
         fail(u"no cancel dialog"_s);
-    const QRect frame = window.frameGeometry().united(dialog->frameGeometry());
-    ok = Test::saveShot(
-             window.screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).toImage(),
-             out + u"/callbacks-cancel"_s + suffix, "callbackshots") &&
+    ok = Test::saveShotWithDialog(&window, dialog, out + u"/callbacks-cancel"_s + suffix, "callbackshots") &&
          ok;
     dialog->reject();
     return ok ? 0 : 1;

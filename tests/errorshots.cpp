@@ -461,12 +461,7 @@ int main(int argc, char *argv[])
         fail(u"no ignore dialog"_s);
     dialog->setMode(IgnoreErrorDialog::Mode::MoreEvents);
     QTest::keyClicks(dialog->countField(), u"0"_s);
-    QTest::qWait(300);
-    const QRect frame = window.frameGeometry().united(dialog->frameGeometry());
-    ok = Test::saveShot(
-             window.screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).toImage(),
-             out + u"/errors-ignore"_s + suffix, "errorshots") &&
-         ok;
+    ok = Test::saveShotWithDialog(&window, dialog, out + u"/errors-ignore"_s + suffix, "errorshots") && ok;
     dialog->reject();
     return ok ? 0 : 1;
 }

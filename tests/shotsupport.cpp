@@ -75,6 +75,15 @@ bool saveShot(QWidget *window, const QString &path, const char *program)
     return saveShot(window->screen()->grabWindow(window->winId()).toImage(), path, program);
 }
 
+bool saveShotWithDialog(QWidget *window, QWidget *dialog, const QString &path, const char *program)
+{
+    QTest::qWait(300);
+    const QRect frame = window->frameGeometry().united(dialog->frameGeometry());
+    return saveShot(
+        window->screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).toImage(), path,
+        program);
+}
+
 bool saveShot(const QImage &image, const QString &path, const char *program)
 {
     QSet<QRgb> colours;

@@ -30,5 +30,7 @@ QPalette darkPalette();
 // (antialiased text, widgets); an empty one has a handful: false then, or when it cannot be written.
 bool saveShot(QWidget *window, const QString &path, const char *program);
 bool saveShot(const QImage &image, const QString &path, const char *program);
+// The window with a dialog open over it: the screen area both cover.
+bool saveShotWithDialog(QWidget *window, QWidget *dialog, const QString &path, const char *program);
 
 } // namespace CallScope::Test

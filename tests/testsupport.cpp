@@ -117,9 +117,14 @@ CallEvent functionEvent(Provider provider, const QString &callId, EventKind kind
 
 bool waitForCallChange(QSignalSpy &changed, int timeoutMs)
 {
-    const auto caught = [&changed] {
+    return waitForChange(changed, StoreChanges::Calls | StoreChanges::Events, timeoutMs);
+}
+
+bool waitForChange(QSignalSpy &changed, quint32 kinds, int timeoutMs)
+{
+    const auto caught = [&changed, kinds] {
         for (const QList<QVariant> &emission : std::as_const(changed)) {
-            if (emission.first().value<StoreChanges>().kinds & (StoreChanges::Calls | StoreChanges::Events))
+            if (emission.first().value<StoreChanges>().kinds & kinds)
                 return true;
         }
         return false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "databaseurl.h"
+#include "store.h"
 #include "storetypes.h"
 
 #include <QFuture>
@@ -50,14 +51,30 @@ CallEvent transcriptEvent(Provider provider, const QString &callId, const QStrin
 CallEvent functionEvent(Provider provider, const QString &callId, EventKind kind, const QString &toolCallId,
                         const QString &name, qint64 offsetMs, qint64 atMs, const QJsonObject &extra = {});
 
-// Waits until `changed`, a spy on Store::changed, has caught the announcement of a change to calls
-// or events: not only the tenant "default", which Store::open may announce after it returned.
+// Waits until `changed`, a spy on Store::changed, has caught the announcement of a change of one of
+// `kinds` (StoreChanges::Kind): not only the tenant "default", which Store::open may announce after
+// it returned.
+bool waitForChange(QSignalSpy &changed, quint32 kinds, int timeoutMs = 5000);
+// ... of a change to calls or events.
 bool waitForCallChange(QSignalSpy &changed, int timeoutMs = 5000);
 
 template<typename T> T await(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();
+}
+
+// Runs a store write (`future`, of `store`) and returns its result once the store announced a change
+// of one of `kinds`; a refused write or no announcement ends the test program.
+template<typename T> T committed(Store &store, QFuture<T> future, quint32 kinds)
+{
+    QSignalSpy changed(&store, &Store::changed);
+    T result = await(future);
+    if (!result)
+        qFatal("the store refused: %s", qPrintable(result.error().message));
+    if (!waitForChange(changed, kinds))
+        qFatal("the store did not announce the change");
+    return result;
 }
 
 } // namespace CallScope::Test

@@ -48,15 +48,6 @@ IngestUnit requestUnit(const RequestSpec &spec)
     return makeUnit(Provider::Backend, spec.key, spec.callId, {event});
 }
 
-bool announcesCallbacks(const QSignalSpy &spy)
-{
-    for (const QList<QVariant> &emission : spy) {
-        if (emission.first().value<StoreChanges>().kinds & StoreChanges::Callbacks)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 class TestCallbackQueueModel : public QObject
@@ -111,13 +102,7 @@ void TestCallbackQueueModel::init()
 
 template<typename T> T TestCallbackQueueModel::committed(QFuture<T> future)
 {
-    QSignalSpy changed(m_store.get(), &Store::changed);
-    T result = await(future);
-    if (!result)
-        qFatal("the store refused: %s", qPrintable(result.error().message));
-    if (!QTest::qWaitFor([&] { return announcesCallbacks(changed); }, 5000))
-        qFatal("the store did not announce the queue's change");
-    return result;
+    return Test::committed(*m_store, future, StoreChanges::Callbacks);
 }
 
 void TestCallbackQueueModel::request(const RequestSpec &spec)

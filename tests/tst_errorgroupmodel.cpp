@@ -38,15 +38,6 @@ struct ErrorSpec
     Provider provider = Provider::Vapi;
 };
 
-bool announcesErrors(const QSignalSpy &spy)
-{
-    for (const QList<QVariant> &emission : spy) {
-        if (emission.first().value<StoreChanges>().kinds & StoreChanges::Errors)
-            return true;
-    }
-    return false;
-}
-
 QStringList codes(const ErrorGroupModel &model)
 {
     QStringList list;
@@ -136,13 +127,7 @@ IngestUnit TestErrorGroupModel::errorUnit(const ErrorSpec &spec) const
 
 template<typename T> T TestErrorGroupModel::committed(QFuture<T> future)
 {
-    QSignalSpy changed(m_store.get(), &Store::changed);
-    T result = await(future);
-    if (!result)
-        qFatal("the store refused: %s", qPrintable(result.error().message));
-    if (!QTest::qWaitFor([&] { return announcesErrors(changed); }, 5000))
-        qFatal("the store did not announce the errors' change");
-    return result;
+    return Test::committed(*m_store, future, StoreChanges::Errors);
 }
 
 void TestErrorGroupModel::error(const ErrorSpec &spec)
