@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // callscope: the desktop application.
 #include "appicon.h"
+#include "callpresentation.h"
 #include "cli/options.h"
+#include "desktopoptions.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "runtime.h"
 #include "secrets/secretstore.h"
@@ -9,31 +12,12 @@
 #include "unixsignals.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QMessageBox>
-#include <QTranslator>
+#include <QProcess>
 
 #include <cstdio>
 
 using namespace CallScope;
-
-namespace {
-
-// English is the source language; German ships. --lang wins over the setting, which wins over the system.
-void installTranslations(QApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("callscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -58,12 +42,12 @@ int main(int argc, char *argv[])
     }
     Settings settings;
     // The command line wins over the settings (a script can start the app on a prepared setup).
-    if (auto applied = applyCallbackSettings(*options, settings.string(Settings::Key::FrontendUrl),
-                                             settings.string(Settings::Key::CallbackBackoff));
-        !applied)
-        std::fprintf(stderr, "callscope: %s (ignored)\n", qPrintable(applied.error()));
-    installTranslations(app, options->language.isEmpty() ? settings.string(Settings::Key::Language)
-                                                         : options->language);
+    for (const QString &problem : applyStoredSettings(*options, settings))
+        std::fprintf(stderr, "callscope: %s (ignored)\n", qPrintable(problem));
+    // English is the source language; German ships. --lang wins over the setting, which wins over
+    // the system's; the settings dialog changes it while the app runs.
+    applyLanguage(options->language.isEmpty() ? settings.string(Settings::Key::Language) : options->language);
+    CallPresentation::setMaskNumbersInLists(settings.value(Settings::Key::MaskPhoneNumbers).toBool());
 
     Runtime runtime(*options);
     if (auto secrets = runtime.openSecrets(); !secrets) {
@@ -85,12 +69,16 @@ int main(int argc, char *argv[])
         info.secretBackend = runtime.secrets()->backendName();
         info.configuredProviders = runtime.configuredProviders();
         window = std::make_unique<MainWindow>(info);
-        window->attachStore(runtime.store());
-        QObject::connect(&runtime, &Runtime::providersChanged, window.get(),
-                         [&runtime, &window, info]() mutable {
-                             info.configuredProviders = runtime.configuredProviders();
-                             window->setShellInfo(info);
-                         });
+        window->attachRuntime(&runtime);
+        // A restart (for a changed database or listener) starts a new process with the same command
+        // line once this one has committed and stopped.
+        QObject::connect(window.get(), &MainWindow::restartRequested, &runtime, [&runtime] {
+            QObject::connect(&runtime, &Runtime::stopped, &runtime, [] {
+                QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                        QCoreApplication::arguments().mid(1));
+            });
+            runtime.shutdown();
+        });
         window->show();
         if (!info.listenAddress.isEmpty())
             std::printf("listening on %s\n", qPrintable(info.listenAddress));

@@ -15,6 +15,7 @@
 #include "secrets/environmentsecretstore.h"
 #include "secrets/filesecretstore.h"
 #include "secrets/keychainsecretstore.h"
+#include "secrets/overlaysecretstore.h"
 #include "secrets/secretcache.h"
 #include "settings.h"
 #include "store.h"
@@ -64,8 +65,19 @@ std::expected<void, QString> Runtime::openSecrets()
     } else {
         beneath = std::make_unique<KeychainSecretStore>();
     }
-    m_secrets = std::make_unique<EnvironmentSecretStore>(std::move(beneath));
+    auto overlay =
+        std::make_unique<OverlaySecretStore>(std::make_unique<EnvironmentSecretStore>(std::move(beneath)));
+    m_overlay = overlay.get();
+    m_secrets = std::move(overlay);
     return {};
+}
+
+void Runtime::invalidateSecrets(const QString &tenant, const QStringList &keys)
+{
+    if (!m_secretCache)
+        return;
+    for (const QString &key : keys)
+        m_secretCache->invalidate(tenant, key);
 }
 
 void Runtime::startWithoutListener()
@@ -196,14 +208,20 @@ void Runtime::startSweeping(const Settings &settings)
     const auto sweep = [this, staleAfterMs] {
         if (m_stopping || !m_store)
             return;
+        // Raw receipts (the bodies and headers as they arrived) are kept this long; calls and events
+        // stay. Read each time: the settings dialog changes it while the app runs.
+        const qint64 retentionMs =
+            qint64(std::max(1, Settings().integer(Settings::Key::ReceiptRetentionDays))) * 24 * 3'600'000;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        m_store->sweep(now - staleAfterMs, now).then(this, [](const Store::Result<Store::Sweep> &done) {
-            if (!done)
-                qCWarning(lcApp) << "the sweep for stale calls failed:" << done.error().message;
-            else if (done->staleCalls > 0 || done->ignoresEnded > 0)
-                qCInfo(lcApp) << done->staleCalls << "calls went stale," << done->ignoresEnded
-                              << "ignored error groups are back";
-        });
+        m_store->sweep(now - staleAfterMs, now, now - retentionMs)
+            .then(this, [](const Store::Result<Store::Sweep> &done) {
+                if (!done)
+                    qCWarning(lcApp) << "the sweep for stale calls failed:" << done.error().message;
+                else if (done->staleCalls > 0 || done->ignoresEnded > 0 || done->receiptsPruned > 0)
+                    qCInfo(lcApp) << done->staleCalls << "calls went stale," << done->ignoresEnded
+                                  << "ignored error groups are back," << done->receiptsPruned
+                                  << "raw receipts past their retention were emptied";
+            });
     };
     connect(m_sweepTimer, &QTimer::timeout, this, sweep);
     m_sweepTimer->start();
@@ -236,6 +254,8 @@ void Runtime::shutdown()
     auto finish = [this, waiting] {
         if (--*waiting > 0)
             return;
+        if (m_ingest)
+            m_ingest->flushRejectedDeliveries(); // counted in memory: written before the store stops
         if (m_store)
             m_store->stop(); // commits what it accepted
         emit stopped();

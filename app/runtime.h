@@ -13,6 +13,7 @@ namespace CallScope {
 
 class CallbackDispatcher;
 class IngestService;
+class OverlaySecretStore;
 class SecretCache;
 class SecretStore;
 class Settings;
@@ -52,6 +53,10 @@ public:
 
     const Options &options() const { return m_options; }
     SecretStore *secrets() const { return m_secrets.get(); }
+    // The outermost layer of secrets(): where the demo tenant's generated secrets live, in memory only.
+    OverlaySecretStore *overlaySecrets() const { return m_overlay; }
+    // Forgets the listener's cached values of `keys`, so that changed secrets are used at once.
+    void invalidateSecrets(const QString &tenant, const QStringList &keys);
     Store *store() const { return m_store.get(); }
     Http::Server *server() const { return m_server.get(); }
     CallbackDispatcher *dispatcher() const { return m_dispatcher.get(); } // once started
@@ -79,6 +84,7 @@ private:
 
     Options m_options;
     std::unique_ptr<SecretStore> m_secrets;
+    OverlaySecretStore *m_overlay = nullptr; // m_secrets itself
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Http::Server> m_server;
     std::unique_ptr<Http::Router> m_router;

@@ -34,9 +34,9 @@ const std::pair<QString, Settings::Key> severitySettings[] = {
     {u"backend"_s, Settings::Key::ErrorSeverityBackend},
 };
 
-const std::array<Definition, 25> &definitions()
+const std::array<Definition, 31> &definitions()
 {
-    static const std::array<Definition, 25> table{{
+    static const std::array<Definition, 31> table{{
         {Settings::Key::DatabaseUrl, "database/url", QString()},
         {Settings::Key::ListenAddress, "listener/address", u"127.0.0.1:8787"_s},
         {Settings::Key::PublicUrl, "listener/publicUrl", QString()},
@@ -62,6 +62,12 @@ const std::array<Definition, 25> &definitions()
         {Settings::Key::ErrorSeverityIngest, "errors/severity/ingest", severityDefault(u"ingest"_s)},
         {Settings::Key::ErrorSeverityStale, "errors/severity/stale", severityDefault(u"stale"_s)},
         {Settings::Key::ErrorSeverityBackend, "errors/severity/backend", severityDefault(u"backend"_s)},
+        {Settings::Key::TlsCertFile, "listener/tlsCertFile", QString()},
+        {Settings::Key::TlsKeyFile, "listener/tlsKeyFile", QString()},
+        {Settings::Key::UltravoxApiUrl, "ultravox/apiUrl", u"https://api.ultravox.ai"_s},
+        {Settings::Key::FrontendTimeoutMs, "callbacks/frontendTimeoutMs", 10'000},
+        {Settings::Key::MaskPhoneNumbers, "privacy/maskPhoneNumbers", false},
+        {Settings::Key::CurrentTenant, "ui/tenant", u"default"_s},
     }};
     return table;
 }

@@ -44,6 +44,12 @@ public:
         ErrorSeverityIngest,   // a delivery that could not be attributed to a call
         ErrorSeverityStale,    // a call whose end never arrived
         ErrorSeverityBackend,  // a backend error event without a severity
+        TlsCertFile,           // PEM; with TlsKeyFile the listener speaks HTTPS
+        TlsKeyFile,
+        UltravoxApiUrl,    // Ultravox's REST API, for back-fill
+        FrontendTimeoutMs, // a hand-off not answered by then failed
+        MaskPhoneNumbers,  // lists show a caller's number as its last 4 digits only
+        CurrentTenant,     // the tenant the window showed last
     };
 
     // Uses the application's QSettings unless given one (tests pass a temporary file).

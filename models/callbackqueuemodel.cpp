@@ -173,7 +173,7 @@ QVariant CallbackQueueModel::display(const CallbackRecord &request, int column) 
     case Name:
         return request.callerName.isEmpty() ? tr("no name given") : request.callerName;
     case Number:
-        return request.callbackNumber;
+        return CallPresentation::listNumber(request.callbackNumber);
     case Concern:
         // Without line breaks in the list; the detail pane has it as written.
         return request.concern.simplified();

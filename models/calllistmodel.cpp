@@ -296,9 +296,9 @@ QVariant CallListModel::display(const CallSummary &call, int column) const
     case Direction:
         return CallPresentation::direction(call.direction);
     case Caller:
-        return call.fromNumber;
+        return CallPresentation::listNumber(call.fromNumber);
     case Callee:
-        return call.toNumber;
+        return CallPresentation::listNumber(call.toNumber);
     case Agent:
         return call.agent;
     case Duration:

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QPalette>
 
+#include <atomic>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -58,6 +59,34 @@ QString CallPresentation::localDateTime(qint64 epochMs)
 QString CallPresentation::localTime(qint64 epochMs)
 {
     return QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime().time().toString(u"HH:mm:ss.zzz"_s);
+}
+
+namespace {
+std::atomic_bool maskNumbers = false;
+} // namespace
+
+QString CallPresentation::listNumber(const QString &number)
+{
+    if (!maskNumbers.load(std::memory_order_relaxed))
+        return number;
+    QString digits;
+    for (const QChar c : number) {
+        if (c.isDigit())
+            digits.append(c);
+    }
+    if (digits.size() <= 4)
+        return number;
+    return u"••• "_s + digits.right(4);
+}
+
+void CallPresentation::setMaskNumbersInLists(bool mask)
+{
+    maskNumbers.store(mask, std::memory_order_relaxed);
+}
+
+bool CallPresentation::masksNumbersInLists()
+{
+    return maskNumbers.load(std::memory_order_relaxed);
 }
 
 QString CallPresentation::provider(Provider provider)

@@ -30,6 +30,11 @@ public:
     static QString localTime(qint64 epochMs);
 
     static QString provider(Provider provider);
+    // A phone number as lists show it: whole, or with all but its last four digits hidden when
+    // the privacy setting asks for it ("••• 5607"). Detail views and dialling use the number itself.
+    static QString listNumber(const QString &number);
+    static void setMaskNumbersInLists(bool mask);
+    static bool masksNumbersInLists();
     // The application's palette (light or dark) for the models' colours; a default one without a GUI.
     static QPalette appPalette();
     static QString direction(const QString &direction);

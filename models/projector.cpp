@@ -83,6 +83,8 @@ std::expected<IngestResult, StoreError> Projector::apply(const Staged &staged,
     for (qsizetype u = 0; u < submission.units.size(); ++u) {
         const std::optional<qint64> receiptId = m_ctx.stagedReceiptId(staged.receiptTickets.at(u));
         result.duplicate << !receiptId.has_value();
+        m_ctx.countDelivery(staged.tenantId, submission.units.at(u).receipt.provider, !receiptId.has_value(),
+                            submission.units.at(u).receipt.receivedAtMs);
         if (!receiptId) {
             ++result.duplicates;
             continue;

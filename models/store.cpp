@@ -9,9 +9,11 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QWaitCondition>
@@ -300,6 +302,91 @@ void Store::stop()
         m_writer->stop();
 }
 
+namespace {
+
+// What a probe's throwaway connection says: the server's version, or the driver's own words.
+std::expected<QString, StoreError> probeVersion(const DatabaseUrl &url, const QString &password)
+{
+    const QString name = SqlConnection::uniqueName(u"probe"_s);
+    std::expected<QString, StoreError> result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(url.isSqlite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
+        if (url.isSqlite()) {
+            // A file that does not exist yet is not created by a probe: the version comes from a
+            // database in memory, and the folder was checked by the caller.
+            const bool exists = QFileInfo::exists(url.path);
+            db.setDatabaseName(exists ? url.path : u":memory:"_s);
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        } else {
+            db.setHostName(url.host);
+            db.setPort(url.port);
+            db.setDatabaseName(url.database);
+            db.setUserName(url.user);
+            if (!password.isEmpty())
+                db.setPassword(password);
+            db.setConnectOptions(u"connect_timeout=5;application_name=callscope"_s);
+        }
+        const auto driverText = [](const QSqlError &error) {
+            // libpq's and SQLite's own message; Qt's generic "Unable to connect" only when there is none.
+            const QString text = error.databaseText().trimmed();
+            return text.isEmpty() ? error.text().trimmed() : text;
+        };
+        if (!db.open()) {
+            result = std::unexpected(StoreError{StoreError::Kind::Unavailable, driverText(db.lastError())});
+        } else {
+            QSqlQuery query(db);
+            // SQLite reads the file only for a statement that needs its schema ("file is not a database").
+            const bool read =
+                query.exec(url.isSqlite() ? u"SELECT sqlite_version(), (SELECT COUNT(*) FROM sqlite_master)"_s
+                                          : u"SHOW server_version"_s) &&
+                query.next();
+            if (!read)
+                result =
+                    std::unexpected(StoreError{StoreError::Kind::Unavailable, driverText(query.lastError())});
+            else // "15.5 (Debian 15.5-0+deb12u1)": the number only
+                result = (url.isSqlite() ? u"SQLite "_s : u"PostgreSQL "_s) +
+                         query.value(0).toString().section(u' ', 0, 0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+} // namespace
+
+Store::Result<QString> Store::probe(const DatabaseUrl &url, const QString &password, bool migrate)
+{
+    const QString secret = password.isEmpty() ? url.password : password;
+    if (url.isSqlite()) {
+        // Store::open makes a missing folder; a probe answers for the path as it was typed, so a typo
+        // is an error here instead of a new folder somewhere.
+        const QFileInfo file(url.path);
+        const QFileInfo folder(file.absolutePath());
+        if (!folder.isDir())
+            return std::unexpected(StoreError{StoreError::Kind::Unavailable,
+                                              u"the folder %1 does not exist"_s.arg(folder.filePath())});
+        if (file.isDir())
+            return std::unexpected(StoreError{StoreError::Kind::Unavailable,
+                                              u"%1 is a folder, not a file"_s.arg(file.filePath())});
+        // SQLite writes its -wal and -shm files beside the database.
+        if (!folder.isWritable())
+            return std::unexpected(StoreError{StoreError::Kind::Unavailable,
+                                              u"the folder %1 is not writable"_s.arg(folder.filePath())});
+        if (file.exists() && !file.isWritable())
+            return std::unexpected(
+                StoreError{StoreError::Kind::Unavailable, u"%1 is not writable"_s.arg(file.filePath())});
+    }
+    auto version = probeVersion(url, secret);
+    if (!version || !migrate)
+        return version;
+    auto store = open(url, secret);
+    if (!store)
+        return std::unexpected(store.error());
+    (*store)->stop();
+    return version;
+}
+
 bool Store::isValidSlug(QStringView slug)
 {
     static const QRegularExpression pattern(u"^[a-z0-9-]{1,40}$"_s);
@@ -414,6 +501,91 @@ QFuture<Store::Result<QList<Tenant>>> Store::ensureTenants(const QStringList &sl
             created.append(*tenant);
         }
         return created;
+    });
+}
+
+namespace {
+
+// A slug the store does not know, in the words of an action on an existing tenant.
+StoreError tenantNotFound(const StoreError &error, const QString &slug)
+{
+    if (error.kind != StoreError::Kind::UnknownTenant)
+        return error;
+    return StoreError{StoreError::Kind::NotFound, u"no tenant \"%1\""_s.arg(slug)};
+}
+
+} // namespace
+
+QFuture<Store::Result<Tenant>> Store::renameTenant(const QString &slug, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    return write<Tenant>([slug, trimmed](WriteContext &context) -> Result<Tenant> {
+        if (trimmed.isEmpty() || trimmed.size() > 100)
+            return std::unexpected(
+                StoreError{StoreError::Kind::InvalidArgument, u"a tenant's name is 1 to 100 characters"_s});
+        auto tenant = context.tenantId(slug);
+        if (!tenant)
+            return std::unexpected(tenantNotFound(tenant.error(), slug));
+        auto update = context.prepared(u"UPDATE tenants SET name = ? WHERE id = ? RETURNING created_at"_s);
+        if (!update)
+            return std::unexpected(update.error());
+        (*update)->bind(0, trimmed);
+        (*update)->bind(1, *tenant);
+        if (auto done = (*update)->exec(); !done)
+            return std::unexpected(done.error());
+        if (!(*update)->next())
+            return std::unexpected(StoreError{StoreError::Kind::NotFound, u"no tenant \"%1\""_s.arg(slug)});
+        const Tenant renamed{TenantId{*tenant}, slug, trimmed, (*update)->int64(0)};
+        (*update)->finish();
+        context.changes().tenantIds.insert(*tenant);
+        context.changes().kinds |= StoreChanges::Tenants;
+        return renamed;
+    });
+}
+
+QFuture<Store::Result<bool>> Store::deleteTenant(const QString &slug)
+{
+    return write<bool>([slug](WriteContext &context) -> Result<bool> {
+        // Unrouted webhooks and the desktop's first start need it.
+        if (slug == "default"_L1)
+            return std::unexpected(
+                StoreError{StoreError::Kind::Conflict, u"the tenant \"default\" cannot be deleted"_s});
+        auto tenant = context.tenantId(slug);
+        if (!tenant)
+            return std::unexpected(tenantNotFound(tenant.error(), slug));
+        if (auto deleted = context.deleteTenant(*tenant, slug); !deleted)
+            return std::unexpected(deleted.error());
+        return true;
+    });
+}
+
+QFuture<Store::Result<bool>> Store::recordRejectedDeliveries(TenantId tenant, const QString &provider,
+                                                             qint64 count, qint64 atMs, const QString &reason)
+{
+    return write<bool>([=](WriteContext &context) -> Result<bool> {
+        if (!tenant.isValid() || provider.isEmpty() || count < 1)
+            return std::unexpected(
+                StoreError{StoreError::Kind::InvalidArgument,
+                           u"rejected deliveries need a tenant, a provider and a count"_s});
+        // The listener's tenant may have been deleted since it counted: then nothing is written (and
+        // the group is not spoilt by a foreign key).
+        if (auto done = context.execute(
+                u"INSERT INTO delivery_stats (tenant_id, provider, rejected, last_rejected_at, "
+                "last_rejected_reason) SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? "
+                "AS BIGINT), "
+                "CAST(? AS TEXT) WHERE EXISTS (SELECT 1 FROM tenants WHERE id = ?) "
+                "ON CONFLICT (tenant_id, provider) DO UPDATE SET "
+                "rejected = delivery_stats.rejected + excluded.rejected, "
+                "last_rejected_reason = CASE WHEN delivery_stats.last_rejected_at IS NULL OR "
+                "excluded.last_rejected_at >= delivery_stats.last_rejected_at "
+                "THEN excluded.last_rejected_reason ELSE delivery_stats.last_rejected_reason END, "
+                "last_rejected_at = CASE WHEN delivery_stats.last_rejected_at IS NULL OR "
+                "excluded.last_rejected_at > delivery_stats.last_rejected_at "
+                "THEN excluded.last_rejected_at ELSE delivery_stats.last_rejected_at END"_s,
+                {tenant.value, provider, count, atMs, nullable(reason), tenant.value});
+            !done)
+            return std::unexpected(done.error());
+        return true;
     });
 }
 

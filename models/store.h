@@ -13,6 +13,7 @@
 #include <expected>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace CallScope {
@@ -60,6 +61,22 @@ public:
     QFuture<Result<Tenant>> createTenant(const QString &slug, const QString &name);
     // Creates the tenants that do not exist yet; existing ones are left as they are.
     QFuture<Result<QList<Tenant>>> ensureTenants(const QStringList &slugs);
+    // A tenant's display name (1 to 100 characters after trimming; else InvalidArgument). NotFound
+    // for an unknown slug. Announces StoreChanges::Tenants.
+    QFuture<Result<Tenant>> renameTenant(const QString &slug, const QString &name);
+    // Deletes the tenant and everything it owns (calls, events, receipts, callbacks, errors, tokens,
+    // delivery counts, audit; the SQLite full-text rows too), in one transaction. The tenant
+    // "default" cannot be deleted (Conflict); an unknown slug is NotFound. Announces Tenants.
+    QFuture<Result<bool>> deleteTenant(const QString &slug);
+    // Webhook deliveries the listener refused for a known tenant (bad signature, malformed body),
+    // counted per provider: adds `count` rejections, the last one at `atMs` for `reason`.
+    QFuture<Result<bool>> recordRejectedDeliveries(TenantId tenant, const QString &provider, qint64 count,
+                                                   qint64 atMs, const QString &reason);
+
+    // Whether the database at `url` can be opened, as the settings dialog's "Test connection"
+    // asks: the server's name and version ("PostgreSQL 15.5", "SQLite 3.40.1") or the driver's
+    // exact error. With `migrate`, the schema is created or upgraded as Store::open does.
+    static Result<QString> probe(const DatabaseUrl &url, const QString &password, bool migrate = false);
 
     // API tokens: the token is returned once and only its SHA-256 is stored. Format:
     // cs_<scope>_<tokenId>_<secret>, so a verifier finds the row by id and compares hashes.
@@ -129,13 +146,18 @@ public:
 
     // Housekeeping, run every minute by the runtime: a voice platform's call still open with no event
     // since `staleBeforeMs` (and not written since) is marked stale and raises a `stale_call` error (once);
-    // an ignored group whose ignore-until time has passed is unresolved again.
+    // an ignored group whose ignore-until time has passed is unresolved again. With `receiptsBeforeMs`
+    // (the retention setting), the raw receipts received before it lose their body and headers; the
+    // receipt row stays (it is the delivery's idempotency key and listed with its call), and so do the
+    // events and the calls. That runs in transactions of a bounded size, other writes between them.
     struct Sweep
     {
         int staleCalls = 0;
         int ignoresEnded = 0;
+        qint64 receiptsPruned = 0;
     };
-    QFuture<Result<Sweep>> sweep(qint64 staleBeforeMs, qint64 nowMs);
+    QFuture<Result<Sweep>> sweep(qint64 staleBeforeMs, qint64 nowMs,
+                                 std::optional<qint64> receiptsBeforeMs = std::nullopt);
 
     // The severity an error of each source gets when its report does not bring one: sources
     // function, provider, transfer, ingest (unattributed deliveries), stale, backend. Unknown

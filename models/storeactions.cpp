@@ -218,9 +218,81 @@ void Store::setErrorSeverities(const QHash<QString, QString> &bySource)
     });
 }
 
-QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 nowMs)
+namespace {
+
+// Receipts pruned per transaction: a year of them is many short transactions with other writes
+// between them, not one that holds the writer for minutes.
+constexpr qint64 receiptsPerPrune = 1'000;
+
+// Drops the body and headers of up to receiptsPerPrune receipts received before `beforeMs`, oldest
+// first (by the partial index of the receipts that still have a body); how many.
+std::expected<qint64, StoreError> pruneReceipts(WriteContext &context, qint64 beforeMs)
 {
-    return write<Sweep>([=](WriteContext &context) -> Result<Sweep> {
+    auto prune = context.prepared(
+        u"UPDATE receipts SET body = NULL, headers = '{}' WHERE id IN (SELECT id FROM receipts "
+        "WHERE body IS NOT NULL AND received_at < ? ORDER BY received_at LIMIT %1) RETURNING id"_s.arg(
+            receiptsPerPrune));
+    if (!prune)
+        return std::unexpected(prune.error());
+    (*prune)->bind(0, beforeMs);
+    if (auto done = (*prune)->exec(); !done)
+        return std::unexpected(done.error());
+    qint64 pruned = 0;
+    while ((*prune)->next())
+        ++pruned;
+    (*prune)->finish();
+    return pruned;
+}
+
+} // namespace
+
+QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 nowMs,
+                                                  std::optional<qint64> receiptsBeforeMs)
+{
+    // The stale calls and ended ignores in one write, then the receipts batch by batch: each batch is
+    // queued when the one before committed, until one finds fewer than a full batch.
+    struct Run
+    {
+        QPromise<Result<Sweep>> promise;
+        Sweep sweep;
+        std::function<void()> pruneNext; // holds the run weakly: no cycle to break
+
+        void finish(const Result<Sweep> &result)
+        {
+            promise.addResult(result);
+            promise.finish();
+        }
+    };
+    auto run = std::make_shared<Run>();
+    run->promise.start();
+    QFuture<Result<Sweep>> future = run->promise.future();
+    if (receiptsBeforeMs) {
+        run->pruneNext = [this, weak = std::weak_ptr<Run>(run), beforeMs = *receiptsBeforeMs] {
+            const std::shared_ptr<Run> current = weak.lock();
+            if (!current)
+                return;
+            auto pruned = std::make_shared<qint64>(0);
+            PendingWrite batch;
+            batch.run = [pruned, beforeMs](WriteContext &context) -> std::expected<void, StoreError> {
+                auto done = pruneReceipts(context, beforeMs);
+                if (!done)
+                    return std::unexpected(done.error());
+                *pruned = *done;
+                return {};
+            };
+            batch.succeed = [current, pruned] {
+                current->sweep.receiptsPruned += *pruned;
+                if (*pruned == receiptsPerPrune)
+                    current->pruneNext();
+                else
+                    current->finish(current->sweep);
+            };
+            batch.fail = [current](const StoreError &error) { current->finish(std::unexpected(error)); };
+            enqueue(std::move(batch));
+        };
+    }
+
+    const auto staleAndIgnored = [=](WriteContext &context) -> Result<Sweep> {
         Sweep sweep;
         // A voice platform's call still open that nothing has arrived for in so long (by the event
         // times and by the time CallScope last wrote it: a replay of old events is not stale) lost its
@@ -291,7 +363,26 @@ QFuture<Store::Result<Store::Sweep>> Store::sweep(qint64 staleBeforeMs, qint64 n
             ++sweep.ignoresEnded;
         }
         return sweep;
-    });
+    };
+    auto attempt = std::make_shared<Sweep>(); // of the last run of the job: it may run twice
+    PendingWrite first;
+    first.run = [attempt, staleAndIgnored](WriteContext &context) -> std::expected<void, StoreError> {
+        auto done = staleAndIgnored(context);
+        if (!done)
+            return std::unexpected(done.error());
+        *attempt = *done;
+        return {};
+    };
+    first.succeed = [run, attempt] {
+        run->sweep = *attempt;
+        if (run->pruneNext)
+            run->pruneNext();
+        else
+            run->finish(run->sweep);
+    };
+    first.fail = [run](const StoreError &error) { run->finish(std::unexpected(error)); };
+    enqueue(std::move(first));
+    return future;
 }
 
 namespace {

@@ -1027,6 +1027,35 @@ StoreReader::Result<StoredToken> StoreReader::token(const QString &tokenId)
                    {tokenId}, tokenFrom, [&] { return notFound(u"token %1"_s.arg(tokenId)); });
 }
 
+StoreReader::Result<QList<TokenInfo>> StoreReader::tokens(TenantId tenant)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    return readAll(m_db,
+                   u"SELECT token_id, scope, label, created_at, revoked_at, last_used_at FROM api_tokens "
+                   "WHERE tenant_id = ? ORDER BY created_at DESC, id DESC"_s,
+                   {tenant.value}, [](const QSqlQuery &q) {
+                       return TokenInfo{q.value(0).toString(),    q.value(1).toString(),
+                                        q.value(2).toString(),    q.value(3).toLongLong(),
+                                        optionalLong(q.value(4)), optionalLong(q.value(5))};
+                   });
+}
+
+StoreReader::Result<QList<DeliveryStats>> StoreReader::deliveryStats(TenantId tenant)
+{
+    if (!tenant.isValid())
+        return std::unexpected(invalidTenant());
+    return readAll(m_db,
+                   u"SELECT provider, accepted, duplicates, rejected, last_accepted_at, last_rejected_at, "
+                   "last_rejected_reason FROM delivery_stats WHERE tenant_id = ? ORDER BY provider"_s,
+                   {tenant.value}, [](const QSqlQuery &q) {
+                       return DeliveryStats{q.value(0).toString(),    q.value(1).toLongLong(),
+                                            q.value(2).toLongLong(),  q.value(3).toLongLong(),
+                                            optionalLong(q.value(4)), optionalLong(q.value(5)),
+                                            q.value(6).toString()};
+                   });
+}
+
 StoreReader::Result<qint64> StoreReader::count(TenantId tenant, const QString &table)
 {
     if (!tenant.isValid())

@@ -79,6 +79,11 @@ public:
 
     // An API token by its public id (tokens are global: the token names its tenant).
     Result<StoredToken> token(const QString &tokenId);
+    // The tenant's tokens, newest first, revoked ones included (never their hash).
+    Result<QList<TokenInfo>> tokens(TenantId tenant);
+    // Per provider (those with any delivery): accepted, duplicates and rejected deliveries, with the
+    // last accepted and last rejected time and why.
+    Result<QList<DeliveryStats>> deliveryStats(TenantId tenant);
 
     Result<qint64> countEvents(TenantId tenant);
     Result<qint64> countReceipts(TenantId tenant);

@@ -229,6 +229,29 @@ struct StoredToken
     bool revoked = false;
 };
 
+// A token as the tenants dialog lists it.
+struct TokenInfo
+{
+    QString tokenId;
+    QString scope; // ingest | read
+    QString label;
+    qint64 createdAtMs = 0;
+    std::optional<qint64> revokedAtMs;
+    std::optional<qint64> lastUsedAtMs;
+};
+
+// How a provider's webhooks fared for one tenant ("is my webhook working?").
+struct DeliveryStats
+{
+    QString provider; // retell, vapi, ... (backend for POST /api/v1/events)
+    qint64 accepted = 0;
+    qint64 duplicates = 0;
+    qint64 rejected = 0;
+    std::optional<qint64> lastAcceptedAtMs;
+    std::optional<qint64> lastRejectedAtMs;
+    QString lastRejectedReason;
+};
+
 struct TranscriptTurn
 {
     QString role;

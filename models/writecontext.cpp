@@ -129,8 +129,6 @@ std::expected<qint64, StoreError> WriteContext::tenantId(const QString &slug)
 {
     if (const auto it = m_tenants.constFind(slug); it != m_tenants.constEnd())
         return it.value();
-    if (const auto it = m_newTenants.constFind(slug); it != m_newTenants.constEnd())
-        return it.value();
     auto query = prepared(u"SELECT id FROM tenants WHERE slug = ?"_s);
     if (!query)
         return std::unexpected(query.error());
@@ -144,14 +142,20 @@ std::expected<qint64, StoreError> WriteContext::tenantId(const QString &slug)
     }
     const qint64 id = (*query)->int64(0);
     (*query)->finish();
-    m_newTenants.insert(slug, id);
+    m_tenants.insert(slug, id);
     return id;
 }
 
 std::expected<Tenant, StoreError> WriteContext::insertTenant(const QString &slug, const QString &name,
                                                              qint64 createdAtMs)
 {
-    auto query = prepared(u"INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) RETURNING id"_s);
+    // SQLite would give the highest rowid plus one, the id of a tenant deleted last: an id cached
+    // anywhere must never come to name another tenant (PostgreSQL's identity never repeats).
+    auto query = prepared(
+        isSqlite() ? u"INSERT INTO tenants (id, slug, name, created_at) SELECT MAX(m) + 1, ?, ?, ? FROM "
+                     "(SELECT COALESCE(MAX(id), 0) AS m FROM tenants UNION ALL "
+                     "SELECT COALESCE(MAX(tenant_id), 0) FROM deleted_tenants) RETURNING id"_s
+                   : u"INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) RETURNING id"_s);
     if (!query)
         return std::unexpected(query.error());
     (*query)->bind(0, slug);
@@ -163,10 +167,84 @@ std::expected<Tenant, StoreError> WriteContext::insertTenant(const QString &slug
         return std::unexpected(StoreError{StoreError::Kind::Statement, u"the new tenant has no id"_s});
     Tenant tenant{TenantId{(*query)->int64(0)}, slug, name, createdAtMs};
     (*query)->finish();
-    m_newTenants.insert(slug, tenant.id.value);
+    m_tenants.insert(slug, tenant.id.value);
     m_changes.tenantIds.insert(tenant.id.value);
     m_changes.kinds |= StoreChanges::Tenants;
     return tenant;
+}
+
+std::expected<void, StoreError> WriteContext::deleteTenant(qint64 tenantId, const QString &slug)
+{
+    // What earlier writes of this transaction buffered is written first, and so deleted as well.
+    if (auto done = flush(); !done)
+        return done;
+    const QString ofCalls = u"(SELECT id FROM calls WHERE tenant_id = ?)"_s;
+    QStringList statements;
+    // The full-text rows are keyed by the turn's and the trace's id only.
+    if (isSqlite())
+        statements
+            << u"DELETE FROM transcript_fts WHERE rowid IN (SELECT id FROM transcript_segments "
+               "WHERE call_id IN "_s +
+                   ofCalls + u')'
+            << u"DELETE FROM function_fts WHERE rowid IN (SELECT id FROM function_traces WHERE call_id IN "_s +
+                   ofCalls + u')';
+    // The tables without a key to the tenant first (see schema step 1), then the big ones the tenant
+    // row would otherwise reach through its calls; the tenant row takes the rest with it.
+    statements << u"DELETE FROM events WHERE call_id IN "_s + ofCalls
+               << u"DELETE FROM events WHERE call_id IS NULL AND tenant_id = ?"_s
+               << u"DELETE FROM transcript_segments WHERE call_id IN "_s + ofCalls
+               << u"DELETE FROM function_traces WHERE call_id IN "_s + ofCalls
+               << u"DELETE FROM receipts WHERE tenant_id = ?"_s << u"DELETE FROM calls WHERE tenant_id = ?"_s;
+    for (const QString &sql : std::as_const(statements)) {
+        if (auto done = execute(sql, {tenantId}); !done)
+            return done;
+    }
+    if (auto done = execute(u"INSERT INTO deleted_tenants (tenant_id, slug, name, deleted_at) "
+                            "SELECT id, slug, name, ? FROM tenants WHERE id = ?"_s,
+                            {QDateTime::currentMSecsSinceEpoch(), tenantId});
+        !done)
+        return done;
+    if (auto done = execute(u"DELETE FROM tenants WHERE id = ?"_s, {tenantId}); !done)
+        return done;
+
+    m_tenants.remove(slug);
+    for (QHash<CallKey, qint64> *calls : {&m_calls, &m_newCalls})
+        calls->removeIf([tenantId](const auto &entry) { return entry.key().tenantId == tenantId; });
+    std::erase_if(m_aggregates, [tenantId](const auto &entry) { return entry.second.tenantId == tenantId; });
+    m_changes.tenantIds.insert(tenantId);
+    m_changes.kinds |= StoreChanges::Tenants;
+    return {};
+}
+
+void WriteContext::countDelivery(qint64 tenantId, Provider provider, bool duplicate, qint64 receivedAtMs)
+{
+    DeliveryCount &count = m_deliveries[{tenantId, toString(provider)}];
+    if (duplicate) {
+        ++count.duplicates;
+        return;
+    }
+    ++count.accepted;
+    count.lastAcceptedAtMs = std::max(count.lastAcceptedAtMs.value_or(receivedAtMs), receivedAtMs);
+}
+
+std::expected<void, StoreError> WriteContext::flushDeliveryCounts()
+{
+    for (const auto &[key, count] : m_deliveries) {
+        if (auto done = execute(
+                u"INSERT INTO delivery_stats (tenant_id, provider, accepted, duplicates, last_accepted_at) "
+                "VALUES (?, ?, ?, ?, CAST(? AS BIGINT)) ON CONFLICT (tenant_id, provider) DO UPDATE SET "
+                "accepted = delivery_stats.accepted + excluded.accepted, "
+                "duplicates = delivery_stats.duplicates + excluded.duplicates, "
+                "last_accepted_at = CASE WHEN delivery_stats.last_accepted_at IS NULL OR "
+                "excluded.last_accepted_at > delivery_stats.last_accepted_at THEN "
+                "COALESCE(excluded.last_accepted_at, delivery_stats.last_accepted_at) "
+                "ELSE delivery_stats.last_accepted_at END"_s,
+                {key.first, key.second, count.accepted, count.duplicates, nullable(count.lastAcceptedAtMs)});
+            !done)
+            return done;
+    }
+    m_deliveries.clear();
+    return {};
 }
 
 std::expected<qint64, StoreError> WriteContext::resolveCall(const CallKey &key, qint64 occurredAtMs)
@@ -1053,7 +1131,10 @@ std::expected<void, StoreError> WriteContext::flush()
         return done;
     if (auto done = mergeCarrierLegs(); !done)
         return done;
-    return flushAggregates();
+    if (auto done = flushAggregates(); !done)
+        return done;
+    // Last: on PostgreSQL the row of a (tenant, provider) is locked from here to the COMMIT.
+    return flushDeliveryCounts();
 }
 
 std::expected<void, StoreError> WriteContext::commit()
@@ -1066,8 +1147,7 @@ std::expected<void, StoreError> WriteContext::commit()
         m_calls.clear();
     m_calls.insert(m_newCalls);
     m_newCalls.clear();
-    m_tenants.insert(m_newTenants);
-    m_newTenants.clear();
+    m_tenants.clear();
     m_aggregates.clear();
     return {};
 }
@@ -1081,8 +1161,9 @@ void WriteContext::rollback()
 void WriteContext::discardTransactionState()
 {
     m_newCalls.clear();
-    m_newTenants.clear();
+    m_tenants.clear();
     m_aggregates.clear();
+    m_deliveries.clear();
     m_segments.clear();
     m_traces.clear();
     m_requiredCalls.clear();

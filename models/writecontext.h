@@ -101,10 +101,18 @@ public:
                                           const QString &entity, const QString &entityId,
                                           const QString &detail);
 
-    // The id of a tenant by slug (UnknownTenant when there is none).
+    // The id of a tenant by slug (UnknownTenant when there is none). Remembered for one transaction
+    // only: another process may delete the tenant (callscope-server tenant delete) between two.
     std::expected<qint64, StoreError> tenantId(const QString &slug);
     std::expected<Tenant, StoreError> insertTenant(const QString &slug, const QString &name,
                                                    qint64 createdAtMs);
+    // Deletes the tenant and every row it owns (see Store::deleteTenant) and forgets its cached calls.
+    std::expected<void, StoreError> deleteTenant(qint64 tenantId, const QString &slug);
+
+    // Counts a delivery of `provider` for the tenant: new (accepted) or a duplicate. The counts of a
+    // transaction go to delivery_stats in one statement per tenant and provider when it commits, so
+    // counting costs no statement per webhook.
+    void countDelivery(qint64 tenantId, Provider provider, bool duplicate, qint64 receivedAtMs);
 
     // The call row for a provider's call id, created on first sight (any order: the first event of
     // an unknown call creates its session).
@@ -163,14 +171,14 @@ private:
     std::expected<void, StoreError> flushTraces();
     std::expected<void, StoreError> flushFullText();
     std::expected<void, StoreError> flushAggregates();
+    std::expected<void, StoreError> flushDeliveryCounts();
     void discardTransactionState();
 
     QSqlDatabase m_db;
     DatabaseUrl::Backend m_backend;
     std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_statements;
 
-    QHash<QString, qint64> m_tenants;
-    QHash<QString, qint64> m_newTenants; // learned in the open transaction
+    QHash<QString, qint64> m_tenants; // learned in the open transaction
     QHash<CallKey, qint64> m_calls;
     QHash<CallKey, qint64> m_newCalls; // created or looked up in the open transaction
     std::map<qint64, CallAggregate> m_aggregates;
@@ -196,6 +204,16 @@ private:
     RowBuffer m_aggregateRows;
     StoreChanges m_changes;
     QHash<QString, QString> m_errorSeverities;
+
+    struct DeliveryCount
+    {
+        qint64 accepted = 0;
+        qint64 duplicates = 0;
+        std::optional<qint64> lastAcceptedAtMs;
+    };
+    // (tenant, provider), in key order: two writers on one PostgreSQL database lock the rows in the
+    // same order.
+    std::map<std::pair<qint64, QString>, DeliveryCount> m_deliveries;
 };
 
 } // namespace CallScope

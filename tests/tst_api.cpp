@@ -5,9 +5,11 @@
 #include "httpclient.h"
 #include "samplecalls.h"
 #include "serverprocess.h"
+#include "storereader.h"
 #include "testsupport.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -243,6 +245,8 @@ private slots:
     // Operations
     void metricsParseAndTheirCountersMove();
     void healthSaysWhatIsConfigured();
+    void refusedDeliveriesAreCountedForTheTenant();
+    void aTenantDeletedElsewhereIsNotFoundAndComesBack();
 
 private:
     HttpAnswer request(const QByteArray &method, const QString &path, const QString &token,
@@ -1596,6 +1600,92 @@ void TestApi::healthSaysWhatIsConfigured()
     for (const QString &provider : {u"retell"_s, u"vapi"_s, u"ultravox"_s, u"livekit"_s, u"twilio"_s})
         QVERIFY2(providers[provider][u"configured"_s] == QJsonValue(true), qPrintable(provider));
     QCOMPARE(request("POST", u"/health"_s, QString(), "{}").status, 405);
+}
+
+// "Is my webhook working?": what the listener refused for a known tenant is counted in the store,
+// a flood of refusals with one write a second.
+void TestApi::refusedDeliveriesAreCountedForTheTenant()
+{
+    const auto scrapeWrites = [&] {
+        return parsePrometheus(request("GET", u"/metrics"_s, QString()).body)
+            .value(u"callscope_commit_batch_size_sum"_s);
+    };
+    const double writesBefore = scrapeWrites();
+    QElapsedTimer flood;
+    flood.start();
+    HttpClient client(m_server->port());
+    for (int i = 0; i < 50; ++i) {
+        SampleCalls::Delivery forged =
+            SampleCalls::retellStarted(m_secrets, u"call_%1"_s.arg(i), now(), u"clinic"_s);
+        forged.body.replace("call_started", "call_ended__");
+        QCOMPARE(client.exchange(SampleCalls::httpRequest(forged, m_server->host())).status, 401);
+    }
+    SampleCalls::Delivery events{Provider::Backend, "/t/clinic/api/v1/events", "application/json", {}, "{}"};
+    QCOMPARE(client.exchange(SampleCalls::httpRequest(events, m_server->host())).status, 401);
+    const qint64 floodMs = flood.elapsed();
+
+    auto reader = StoreReader::open(m_url, m_url.password);
+    QVERIFY(reader);
+    const TenantId clinic = (*reader)->tenant(u"clinic"_s)->id;
+    const auto stats = [&]() {
+        QHash<QString, DeliveryStats> out;
+        for (const DeliveryStats &row : (*reader)->deliveryStats(clinic).value_or(QList<DeliveryStats>()))
+            out.insert(row.provider, row);
+        return out;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(stats().value(u"retell"_s).rejected == 50 && stats().contains(u"backend"_s),
+                             5'000);
+    const DeliveryStats retell = stats().value(u"retell"_s);
+    QCOMPARE(retell.lastRejectedReason, u"signature does not match"_s);
+    QVERIFY(retell.lastRejectedAtMs && std::abs(*retell.lastRejectedAtMs - now()) < 60'000);
+    QCOMPARE(retell.accepted, 0);
+    QCOMPARE(stats().value(u"backend"_s).rejected, 1);
+    QCOMPARE(stats().value(u"backend"_s).lastRejectedReason, u"no bearer token"_s);
+    // Not one write per refusal (the dispatcher and the sweep may write beside them).
+    const double writes = scrapeWrites() - writesBefore;
+    QVERIFY2(writes <= 4 + floodMs / 1000, qPrintable(u"%1 writes in %2 ms"_s.arg(writes).arg(floodMs)));
+    // A tenant the listener does not know is not counted anywhere.
+    QCOMPARE(client
+                 .exchange(SampleCalls::httpRequest(
+                     SampleCalls::retellStarted(m_secrets, u"x"_s, now(), u"nope"_s), m_server->host()))
+                 .status,
+             404);
+}
+
+// A tenant deleted by another process while the server runs: the server refuses the
+// tenant's deliveries as unknown (at once when it would write, within seconds when it would refuse
+// anyway), and serves it again once it is created anew.
+void TestApi::aTenantDeletedElsewhereIsNotFoundAndComesBack()
+{
+    const QString readToken = createToken(u"clinic"_s, u"read"_s);
+    HttpClient client(m_server->port());
+    const auto post = [&](const SampleCalls::Delivery &delivery) {
+        return client.exchange(SampleCalls::httpRequest(delivery, m_server->host())).status;
+    };
+    const auto forged = [&](const QString &callId) {
+        SampleCalls::Delivery delivery = SampleCalls::retellStarted(m_secrets, callId, now(), u"clinic"_s);
+        delivery.body.replace("call_started", "call_ended__");
+        return delivery;
+    };
+    QCOMPARE(post(SampleCalls::retellStarted(m_secrets, u"call_before"_s, now(), u"clinic"_s)), 200);
+    QCOMPARE(post(forged(u"call_x"_s)), 401);
+    QCOMPARE(get(u"/t/clinic/api/v1/calls"_s, readToken).status, 200);
+
+    // This test is the other process, as `callscope-server tenant delete` would be.
+    auto store = Store::open(m_url, m_url.password);
+    QVERIFY(store);
+    QVERIFY(await((*store)->deleteTenant(u"clinic"_s)));
+    // Refused anyway: the listener learns it when what it remembers of the tenant expires.
+    QTRY_COMPARE_WITH_TIMEOUT(post(forged(u"call_y"_s)), 404, 10'000);
+    QCOMPARE(post(SampleCalls::retellStarted(m_secrets, u"call_after"_s, now(), u"clinic"_s)), 404);
+    QTRY_COMPARE_WITH_TIMEOUT(get(u"/t/clinic/api/v1/calls"_s, readToken).status, 404, 10'000);
+
+    QVERIFY(await((*store)->createTenant(u"clinic"_s, QString())));
+    QCOMPARE(post(SampleCalls::retellStarted(m_secrets, u"call_again"_s, now(), u"clinic"_s)), 200);
+    const QString newToken = createToken(u"clinic"_s, u"read"_s);
+    const QJsonArray listed = getObject(u"/t/clinic/api/v1/calls"_s, newToken).value(u"calls"_s).toArray();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0)[u"providerCallId"_s].toString(), u"call_again"_s);
 }
 
 QTEST_GUILESS_MAIN(TestApi)

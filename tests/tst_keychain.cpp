@@ -2,8 +2,16 @@
 // The real OS keychain through QtKeychain (Secret Service: gnome-keyring in its own D-Bus session,
 // see with-keyring.sh). It fails, never skips, when no keychain answers.
 #include "secrets/keychainsecretstore.h"
+#include "settings.h"
+#include "settingsdialog.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -20,6 +28,7 @@ private slots:
     void roundTrip();
     void tenantsDoNotShareSecrets();
     void missingSecretReadsAsNothing();
+    void settingsDialogStoresSecretsInTheKeychain();
 
 private:
     template<typename T> T wait(QFuture<T> future)
@@ -33,8 +42,8 @@ private:
         return future.result();
     }
 
-    KeychainSecretStore m_store{
-        u"CallScopeTest-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(8))};
+    const QString m_service = u"CallScopeTest-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
+    KeychainSecretStore m_store{m_service};
 };
 
 void TestKeychain::initTestCase()
@@ -95,5 +104,48 @@ void TestKeychain::missingSecretReadsAsNothing()
     QVERIFY(wait(m_store.remove(u"nobody"_s, u"livekit.apiSecret"_s))); // removing nothing is fine
 }
 
-QTEST_GUILESS_MAIN(TestKeychain)
+// The settings dialog's secret goes into the real keychain (a new store on the same service reads it)
+// and nowhere into the settings file it writes.
+void TestKeychain::settingsDialogStoresSecretsInTheKeychain()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"settings.ini"_s);
+    const QString secret = u"tw_keychain_%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
+    {
+        Settings settings(std::make_unique<QSettings>(file, QSettings::IniFormat));
+        SettingsDialog::Environment environment;
+        environment.secrets = &m_store;
+        SettingsDialog dialog(settings, environment);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.showPage(SettingsDialog::Page::Callbacks);
+        auto *staff = dialog.findChild<QLineEdit *>(u"staffName"_s);
+        QVERIFY(staff);
+        staff->setText(u"Mia Berger"_s);
+        dialog.showPage(SettingsDialog::Page::Providers);
+        auto *replace = dialog.findChild<QPushButton *>(u"secretReplace_twilio.authToken"_s);
+        QVERIFY(replace);
+        QTRY_VERIFY_WITH_TIMEOUT(replace->isEnabled(), 15'000); // the keychain said whether one is stored
+        QTest::mouseClick(replace, Qt::LeftButton);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"secretValue_twilio.authToken"_s), secret);
+        QSignalSpy secretsChanged(&dialog, &SettingsDialog::secretsChanged);
+        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 15'000);
+        QCOMPARE(secretsChanged.count(), 1);
+    }
+    KeychainSecretStore fresh(m_service);
+    auto read = wait(fresh.read(u"default"_s, u"twilio.authToken"_s));
+    QVERIFY2(read, read ? "" : qPrintable(read.error()));
+    QCOMPARE(read->value_or(u"<none>"_s), secret);
+
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray bytes = written.readAll();
+    QVERIFY(bytes.contains("Mia Berger"));
+    QVERIFY(!bytes.contains(secret.toUtf8()));
+    QVERIFY(wait(m_store.remove(u"default"_s, u"twilio.authToken"_s)));
+}
+
+QTEST_MAIN(TestKeychain)
 #include "tst_keychain.moc"

@@ -287,6 +287,23 @@ void TestServer::tenantCommands()
     const Run list = run({u"--db"_s, dbUrl(), u"tenant"_s, u"list"_s});
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.out, QByteArray("clinic-7\tClinic Seven\ndefault\tdefault\n"));
+
+    const Run renamed = run({u"--db"_s, dbUrl(), u"tenant"_s, u"rename"_s, u"clinic-7"_s, u"Praxis Süd"_s});
+    QCOMPARE(renamed.exitCode, 0);
+    QCOMPARE(renamed.out, QByteArray("renamed tenant clinic-7 (Praxis Süd)\n"));
+    const Run unknown = run({u"--db"_s, dbUrl(), u"tenant"_s, u"rename"_s, u"salon"_s, u"Salon"_s});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.endsWith("callscope-server: unknown tenant \"salon\"\n"), unknown.err.constData());
+    // Deleting needs the operator's word; without it nothing happens.
+    const Run unconfirmed = run({u"--db"_s, dbUrl(), u"tenant"_s, u"delete"_s, u"clinic-7"_s});
+    QCOMPARE(unconfirmed.exitCode, 2);
+    QVERIFY2(unconfirmed.err.contains("add --yes to confirm"), unconfirmed.err.constData());
+    QCOMPARE(run({u"--db"_s, dbUrl(), u"tenant"_s, u"list"_s}).out,
+             QByteArray("clinic-7\tPraxis Süd\ndefault\tdefault\n"));
+    const Run deleted = run({u"--db"_s, dbUrl(), u"tenant"_s, u"delete"_s, u"clinic-7"_s, u"--yes"_s});
+    QCOMPARE(deleted.exitCode, 0);
+    QCOMPARE(deleted.out, QByteArray("deleted tenant clinic-7\n"));
+    QCOMPARE(run({u"--db"_s, dbUrl(), u"tenant"_s, u"list"_s}).out, QByteArray("default\tdefault\n"));
 }
 
 void TestServer::secretsSetWritesTheSecretsFile()

@@ -68,7 +68,7 @@ QString eventTime(qint64 epochMs, qint64 nowMs)
 
 QString callNumber(const CallSummary &call)
 {
-    return call.direction == "outbound"_L1 ? call.toNumber : call.fromNumber;
+    return CallPresentation::listNumber(call.direction == "outbound"_L1 ? call.toNumber : call.fromNumber);
 }
 
 } // namespace

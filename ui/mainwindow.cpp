@@ -9,25 +9,42 @@
 #include "callpresentation.h"
 #include "callspage.h"
 #include "callsview.h"
+#include "demoloader.h"
+#include "desktopoptions.h"
 #include "emptystatepage.h"
 #include "errorpresentation.h"
 #include "errorsview.h"
+#include "language.h"
+#include "messagebar.h"
+#include "runtime.h"
+#include "secrets/secretstore.h"
 #include "settings.h"
+#include "settingsdialog.h"
 #include "store.h"
 #include "storereader.h"
+#include "tenantsdialog.h"
 #include "webhooksetuppanel.h"
+#include "webhookurls.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
 #include <QSystemTrayIcon>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -111,7 +128,47 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
         item->setSizeHint(QSize(0, 36));
     }
 
+    // The first run: two ways to see CallScope work, side by side, above the webhook URLs.
+    auto *start = new QWidget;
+    start->setObjectName(u"firstRunActions"_s);
+    auto *startLayout = new QHBoxLayout(start);
+    startLayout->setContentsMargins(0, 0, 0, 8);
+    startLayout->setSpacing(16);
+    const auto card = [&](QPushButton *button, QLabel *text) {
+        auto *frame = new QFrame;
+        frame->setFrameShape(QFrame::StyledPanel);
+        frame->setMaximumWidth(420);
+        auto *layout = new QVBoxLayout(frame);
+        layout->setContentsMargins(16, 14, 16, 14);
+        layout->setSpacing(8);
+        text->setWordWrap(true);
+        text->setMinimumHeight(text->fontMetrics().lineSpacing() * 3);
+        text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        layout->addWidget(text, 1);
+        layout->addWidget(button, 0, Qt::AlignLeft);
+        startLayout->addWidget(frame, 1);
+        return layout;
+    };
+    m_connectButton = new QPushButton;
+    m_connectButton->setObjectName(u"connectProviderButton"_s);
+    m_connectText = new QLabel;
+    card(m_connectButton, m_connectText);
+    m_demoButton = new QPushButton;
+    m_demoButton->setObjectName(u"loadDemoButton"_s);
+    m_demoButton->setDefault(true);
+    m_demoText = new QLabel;
+    m_demoText->setObjectName(u"demoText"_s);
+    m_demoProgress = new QProgressBar;
+    m_demoProgress->setObjectName(u"demoProgress"_s);
+    m_demoProgress->setTextVisible(true);
+    m_demoProgress->hide();
+    card(m_demoButton, m_demoText)->addWidget(m_demoProgress);
+    startLayout->addStretch(0);
+    m_calls->addContent(start);
     m_calls->addContent(m_setup);
+    connect(m_connectButton, &QPushButton::clicked, this,
+            [this] { openSettings(int(SettingsDialog::Page::Providers)); });
+    connect(m_demoButton, &QPushButton::clicked, this, &MainWindow::loadDemoCalls);
     for (EmptyStatePage *page : {m_calls, m_callbacks, m_errors, m_charts}) {
         auto *scroll = new QScrollArea;
         scroll->setWidget(page);
@@ -141,13 +198,62 @@ MainWindow::MainWindow(const ShellInfo &info, QWidget *parent)
         m_pages->addWidget(m_callsPlace);
     }
 
+    // The tenant switcher heads the navigation: everything below shows that tenant.
+    auto *side = new QWidget;
+    side->setObjectName(u"sideBar"_s);
+    side->setAutoFillBackground(true);
+    side->setBackgroundRole(QPalette::AlternateBase);
+    side->setFixedWidth(180);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 8, 0, 0);
+    sideLayout->setSpacing(4);
+    m_tenantLabel = new QLabel;
+    m_tenantLabel->setObjectName(u"tenantLabel"_s);
+    m_tenantLabel->setContentsMargins(10, 0, 8, 0);
+    QFont small = m_tenantLabel->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_tenantLabel->setFont(small);
+    m_tenantLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_tenantBox = new QComboBox;
+    m_tenantBox->setObjectName(u"tenantSwitcher"_s);
+    m_tenantBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tenantBox->setMinimumContentsLength(10);
+    m_tenantLabel->setBuddy(m_tenantBox);
+    auto *tenantRow = new QHBoxLayout;
+    tenantRow->setContentsMargins(8, 0, 8, 6);
+    tenantRow->addWidget(m_tenantBox);
+    sideLayout->addWidget(m_tenantLabel);
+    sideLayout->addLayout(tenantRow);
+    sideLayout->addWidget(m_navigation, 1);
+    connect(m_tenantBox, &QComboBox::activated, this, [this](int index) {
+        const QString slug = m_tenantBox->itemData(index).toString();
+        if (slug.isEmpty()) { // "Manage tenants…"
+            reloadTenants();
+            openTenants();
+            return;
+        }
+        setTenant(slug);
+    });
+
+    m_messages = new MessageBar;
+    m_messages->setObjectName(u"windowMessages"_s);
+    m_messages->hide();
+    connect(m_messages, &MessageBar::actionTriggered, this, &MainWindow::restartRequested);
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_messages);
+    rightLayout->addWidget(m_pages, 1);
+
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    layout->addWidget(side);
+    layout->addWidget(right, 1);
     setCentralWidget(central);
+    createMenus();
 
     m_listenStatus->setObjectName(u"listenStatus"_s);
     m_storeStatus->setObjectName(u"storeStatus"_s);
@@ -205,8 +311,13 @@ void MainWindow::attachStore(Store *store)
     }
     m_reader = std::move(*reader);
     m_store = store;
+    // The tenant shown last, unless it is gone.
+    const QString remembered = Settings().string(Settings::Key::CurrentTenant);
+    if (remembered != m_info.tenant && m_reader->tenant(remembered))
+        m_info.tenant = remembered;
     if (auto tenant = m_reader->tenant(m_info.tenant))
         m_tenant = tenant->id;
+    m_setup->setBaseUrl(m_info.publicBaseUrl, m_info.tenant);
     if (!m_callsPage) {
         m_callsPage = new CallsPage;
         m_callsPlace->addWidget(m_callsPage);
@@ -244,7 +355,259 @@ void MainWindow::attachStore(Store *store)
     m_errorsView->setStore(store, m_reader.get(), m_tenant, m_info.tenant);
     m_errorsPlace->setCurrentWidget(m_errorsView);
     connect(store, &Store::changed, this, &MainWindow::onStoreChanged, Qt::UniqueConnection);
+    reloadTenants();
     showCallsOrWelcome();
+}
+
+void MainWindow::attachRuntime(Runtime *runtime)
+{
+    m_runtime = runtime;
+    attachStore(runtime->store());
+    refreshConfiguredProviders();
+}
+
+bool MainWindow::setTenant(const QString &slug)
+{
+    if (!m_reader)
+        return false;
+    auto tenant = m_reader->tenant(slug);
+    if (!tenant)
+        return false;
+    m_info.tenant = tenant->slug;
+    m_tenant = tenant->id;
+    Settings settings;
+    settings.setValue(Settings::Key::CurrentTenant, tenant->slug);
+    m_callsPage->setReader(m_reader.get(), m_tenant, m_info.tenant);
+    m_callbackQueue->setStore(m_store, m_reader.get(), m_tenant, m_info.tenant);
+    m_errorsView->setStore(m_store, m_reader.get(), m_tenant, m_info.tenant);
+    m_setup->setBaseUrl(m_info.publicBaseUrl, m_info.tenant);
+    m_callsPlace->setCurrentIndex(0); // the welcome page until the tenant's calls are counted
+    showCallsOrWelcome();
+    reloadTenants();
+    refreshConfiguredProviders();
+    updateStatus();
+    return true;
+}
+
+void MainWindow::reloadTenants()
+{
+    if (!m_reader)
+        return;
+    auto tenants = m_reader->tenants();
+    if (!tenants)
+        return;
+    const QSignalBlocker blocker(m_tenantBox);
+    m_tenantBox->clear();
+    for (const Tenant &tenant : std::as_const(*tenants)) {
+        // The tenant every installation starts with is named after its slug until renamed.
+        const bool unnamed = tenant.name.isEmpty() || tenant.name == tenant.slug;
+        const QString name = unnamed && tenant.slug == "default"_L1 ? tr("Default")
+                             : unnamed                              ? tenant.slug
+                                                                    : tenant.name;
+        m_tenantBox->addItem(name, tenant.slug);
+        m_tenantBox->setItemData(m_tenantBox->count() - 1, tenant.slug, Qt::ToolTipRole);
+    }
+    if (m_tenantBox->findData(m_info.tenant) < 0) // not created yet: shown by its slug
+        m_tenantBox->insertItem(0, m_info.tenant, m_info.tenant);
+    m_tenantBox->insertSeparator(m_tenantBox->count());
+    m_tenantBox->addItem(tr("Manage tenants…"), QString());
+    m_tenantBox->setCurrentIndex(m_tenantBox->findData(m_info.tenant));
+}
+
+void MainWindow::refreshConfiguredProviders()
+{
+    if (!m_runtime || !m_runtime->secrets())
+        return;
+    // A provider is set up when its first key is stored (Vapi: its secret or its HMAC secret).
+    const quint64 read = ++m_providerRead;
+    auto configured = std::make_shared<QHash<QString, bool>>();
+    auto pending = std::make_shared<int>(0);
+    const QString tenant = m_info.tenant;
+    QList<std::pair<QString, QString>> asks;
+    for (const Provider provider : webhookProviders) {
+        const QStringList keys = secretKeysFor(provider);
+        configured->insert(toString(provider), false);
+        for (const QString &key : keys) {
+            asks.append({toString(provider), key});
+            if (provider != Provider::Vapi)
+                break;
+        }
+    }
+    *pending = int(asks.size());
+    for (const auto &[name, key] : std::as_const(asks)) {
+        m_runtime->secrets()
+            ->read(tenant, key)
+            .then(this, [this, read, configured, pending, name](const SecretValue &value) {
+                if (value && value->has_value() && !(*value)->isEmpty())
+                    configured->insert(name, true);
+                if (--*pending > 0 || read != m_providerRead)
+                    return;
+                m_info.configuredProviders = *configured;
+                m_setup->setConfiguredProviders(*configured);
+            });
+    }
+}
+
+void MainWindow::loadDemoCalls()
+{
+    if (!m_runtime || (m_demo && m_demo->isRunning()))
+        return;
+    if (!m_demo) {
+        m_demo = new DemoLoader(m_runtime, this);
+        connect(m_demo, &DemoLoader::progress, this, &MainWindow::onDemoProgress);
+        connect(m_demo, &DemoLoader::finished, this, &MainWindow::onDemoFinished);
+        connect(m_demo, &DemoLoader::failed, this,
+                [this](const QString &reason) { onDemoFinished(false, reason); });
+    }
+    m_demoButton->setEnabled(false);
+    m_demoAction->setEnabled(false);
+    m_demoProgress->setRange(0, 0);
+    m_demoProgress->setFormat(tr("Starting…"));
+    m_demoProgress->show();
+    m_demo->start(DemoLoader::Options());
+}
+
+void MainWindow::onDemoProgress(int done, int total)
+{
+    m_demoProgress->setRange(0, std::max(total, 1));
+    m_demoProgress->setValue(done);
+    m_demoProgress->setFormat(tr("%1 of %2 deliveries received").arg(done).arg(total));
+}
+
+void MainWindow::onDemoFinished(bool ok, const QString &summary)
+{
+    m_demoButton->setEnabled(true);
+    m_demoAction->setEnabled(true);
+    m_demoProgress->hide();
+    reloadTenants();
+    if (!ok)
+        m_messages->showMessage(MessageBar::Kind::Error,
+                                tr("The demo calls did not all arrive: %1").arg(summary));
+    // Whatever arrived is shown.
+    const QString demo = DemoLoader::Options().tenant;
+    bool arrived = false;
+    if (m_reader) {
+        if (const auto tenant = m_reader->tenant(demo)) {
+            const auto calls = m_reader->countCalls(tenant->id);
+            arrived = calls && *calls > 0;
+        }
+    }
+    if (!arrived || !setTenant(demo))
+        return;
+    showPlace(Place::Calls);
+    if (ok)
+        statusBar()->showMessage(summary, 15'000);
+}
+
+void MainWindow::openSettings(int page)
+{
+    Settings settings;
+    SettingsDialog::Environment environment;
+    environment.secrets = m_runtime ? m_runtime->secrets() : nullptr;
+    environment.reader = m_reader.get();
+    environment.boundAddress = m_info.listenAddress;
+    environment.publicBaseUrl = m_info.publicBaseUrl;
+    if (m_runtime)
+        environment.commandLineOverrides = overridingOptions(m_runtime->options());
+    SettingsDialog dialog(settings, environment, this);
+    dialog.setTenant(m_info.tenant);
+    dialog.showPage(SettingsDialog::Page(page));
+    connect(&dialog, &SettingsDialog::saved, this, &MainWindow::applySettingsChange);
+    connect(&dialog, &SettingsDialog::secretsChanged, this,
+            [this](const QString &tenant, const QStringList &keys) {
+                if (m_runtime)
+                    m_runtime->invalidateSecrets(tenant, keys);
+                if (tenant == m_info.tenant)
+                    refreshConfiguredProviders();
+            });
+    dialog.exec();
+}
+
+void MainWindow::openTenants()
+{
+    if (!m_store || !m_reader)
+        return;
+    TenantsDialog dialog(m_store, m_reader.get(), this);
+    dialog.setCurrentTenant(m_info.tenant);
+    connect(&dialog, &TenantsDialog::tenantsChanged, this, &MainWindow::reloadTenants);
+    connect(&dialog, &TenantsDialog::currentTenantRequested, this, [this, &dialog](const QString &slug) {
+        setTenant(slug);
+        dialog.accept();
+    });
+    dialog.exec();
+    reloadTenants();
+}
+
+void MainWindow::applySettingsChange(const QList<Settings::Key> &changedKeys, bool restartNeeded)
+{
+    const Settings settings;
+    for (const Settings::Key key : changedKeys) {
+        switch (key) {
+        case Settings::Key::Language:
+            applyLanguage(settings.string(Settings::Key::Language));
+            break;
+        case Settings::Key::StaffName: {
+            const QString actor = CallbackQueueView::actorName(settings.string(Settings::Key::StaffName));
+            if (m_callbackQueue)
+                m_callbackQueue->setActor(actor);
+            if (m_errorsView)
+                m_errorsView->setActor(actor);
+            break;
+        }
+        case Settings::Key::DialUriTemplate:
+            if (m_callbackQueue)
+                m_callbackQueue->setDialUriTemplate(settings.string(Settings::Key::DialUriTemplate));
+            break;
+        case Settings::Key::MaskPhoneNumbers:
+            CallPresentation::setMaskNumbersInLists(settings.value(Settings::Key::MaskPhoneNumbers).toBool());
+            for (QAbstractItemView *view : findChildren<QAbstractItemView *>())
+                view->viewport()->update();
+            break;
+        case Settings::Key::ErrorSeverityFunction:
+        case Settings::Key::ErrorSeverityProvider:
+        case Settings::Key::ErrorSeverityTransfer:
+        case Settings::Key::ErrorSeverityIngest:
+        case Settings::Key::ErrorSeverityStale:
+        case Settings::Key::ErrorSeverityBackend:
+            if (m_store)
+                m_store->setErrorSeverities(settings.errorSeverities());
+            break;
+        default:
+            break;
+        }
+    }
+    if (restartNeeded)
+        m_messages->showMessage(MessageBar::Kind::Information,
+                                tr("Some of the changed settings take effect when CallScope restarts."),
+                                tr("Restart now"));
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_demoAction = m_fileMenu->addAction(QString(), this, &MainWindow::loadDemoCalls);
+    m_demoAction->setObjectName(u"loadDemoAction"_s);
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_tenantsAction = m_settingsMenu->addAction(QString(), this, &MainWindow::openTenants);
+    m_tenantsAction->setObjectName(u"tenantsAction"_s);
+    m_settingsAction = m_settingsMenu->addAction(QString(), this, [this] { openSettings(); });
+    m_settingsAction->setObjectName(u"settingsAction"_s);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About CallScope"),
+                           tr("<h3>CallScope %1</h3><p>Records and explains the phone calls your voice-AI "
+                              "agents handle: every function call, transfer and webhook, and every caller "
+                              "who asked to be called back.</p><p>Licensed under the GNU GPL, version 3 "
+                              "or later.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+    m_aboutAction->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::openCall(qint64 callId)
@@ -392,6 +755,17 @@ void MainWindow::onStoreChanged(const StoreChanges &changes)
 {
     if (!m_reader)
         return;
+    if ((changes.kinds & StoreChanges::Tenants) && m_tenant.isValid()) {
+        // The tenant shown was deleted (here or by another desktop): back to the default one.
+        if (!m_reader->tenant(m_info.tenant) && m_info.tenant != "default"_L1) {
+            if (!setTenant(u"default"_s)) {
+                m_info.tenant = u"default"_s;
+                m_tenant = {};
+            }
+            return;
+        }
+        reloadTenants();
+    }
     if (!m_tenant.isValid()) { // the tenant was created after the window opened
         if (!(changes.kinds & StoreChanges::Tenants))
             return;
@@ -454,6 +828,26 @@ void MainWindow::retranslateUi()
                        tr("Calls and outcomes per day, success rate, function latency and callback "
                           "resolution times are charted here once calls arrive."));
     m_setup->retranslateUi();
+    m_connectButton->setText(tr("Connect a provider…"));
+    m_connectText->setText(
+        tr("<b>Connect your voice agent.</b> Give Retell, Vapi, Ultravox, LiveKit or Twilio "
+           "CallScope's webhook URL and store its signing secret."));
+    m_demoButton->setText(tr("Load demo calls"));
+    m_demoText->setText(tr("<b>See CallScope at work first.</b> 40 calls of a dental practice's day arrive "
+                           "as signed webhooks, in a separate “Demo practice” you can delete later."));
+    m_tenantLabel->setText(tr("&Practice"));
+    m_tenantBox->setToolTip(tr("Whose calls are shown: each practice or salon (tenant) has its own calls, "
+                               "webhook URLs, secrets and tokens"));
+    if (const int manage = m_tenantBox->findData(QString()); manage >= 0)
+        m_tenantBox->setItemText(manage, tr("Manage tenants…"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_demoAction->setText(tr("Load &demo calls"));
+    m_quitAction->setText(tr("&Quit"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_tenantsAction->setText(tr("&Tenants and API tokens…"));
+    m_settingsAction->setText(tr("&Configure CallScope…"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About CallScope"));
     updateCriticalCount();
     updateCriticalErrorCount();
     updateStatus();

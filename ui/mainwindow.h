@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "settings.h"
 #include "storetypes.h"
 
 #include <QHash>
@@ -9,8 +10,13 @@
 #include <memory>
 #include <optional>
 
+class QAction;
+class QComboBox;
+class QMenu;
 class QLabel;
 class QListWidget;
+class QProgressBar;
+class QPushButton;
 class QStackedWidget;
 class QSystemTrayIcon;
 
@@ -18,6 +24,9 @@ namespace CallScope {
 
 class CallbackQueueView;
 class CallsPage;
+class DemoLoader;
+class MessageBar;
+class Runtime;
 class EmptyStatePage;
 class ErrorsView;
 class Store;
@@ -61,6 +70,20 @@ public:
     // how to connect a provider. The queue's and the errors' actions are recorded with the staff name
     // from the settings.
     void attachStore(Store *store);
+    // As attachStore(), with what only the running app has: its secrets (the settings dialog, which
+    // providers are set up for the tenant shown), its listener (demo calls are sent to it) and the
+    // command-line options that override settings.
+    void attachRuntime(Runtime *runtime);
+    // Shows the tenant `slug` everywhere (calls, callbacks, errors, webhook URLs); remembered for the
+    // next start. False when there is no such tenant.
+    bool setTenant(const QString &slug);
+    QString tenant() const { return m_info.tenant; }
+    // Plays demo calls through the app's own listener into the tenant "demo", then shows them.
+    void loadDemoCalls();
+    DemoLoader *demoLoader() const { return m_demo; }
+    // The settings dialog at `page` (a SettingsDialog::Page); modal.
+    void openSettings(int page = 0);
+    void openTenants();
     CallsPage *callsPage() const { return m_callsPage; }
     CallbackQueueView *callbackQueueView() const { return m_callbackQueue; }
     ErrorsView *errorsView() const { return m_errorsView; }
@@ -69,11 +92,24 @@ public:
     // The same, with the failure at `offsetMs` (from the call's start) selected on its timeline.
     void openCallAt(qint64 callId, std::optional<qint64> offsetMs);
 
+signals:
+    // The user asked to restart CallScope (to use a changed database or listener).
+    void restartRequested();
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
+    void createMenus();
+    // The tenant switcher's entries, from the store.
+    void reloadTenants();
+    // Which providers have their signing secret stored for the tenant shown (read asynchronously).
+    void refreshConfiguredProviders();
+    // What the settings dialog changed that applies at once (language, staff name, masking...).
+    void applySettingsChange(const QList<CallScope::Settings::Key> &changedKeys, bool restartNeeded);
+    void onDemoProgress(int done, int total);
+    void onDemoFinished(bool ok, const QString &summary);
     void updateStatus();
     void onStoreChanged(const CallScope::StoreChanges &changes);
     // The list once there is a call to list, the welcome page before.
@@ -94,6 +130,25 @@ private:
     void showNotified();
 
     ShellInfo m_info;
+    Runtime *m_runtime = nullptr;
+    DemoLoader *m_demo = nullptr;
+    QComboBox *m_tenantBox = nullptr;
+    MessageBar *m_messages = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    QPushButton *m_demoButton = nullptr;
+    QLabel *m_connectText = nullptr;
+    QLabel *m_demoText = nullptr;
+    QProgressBar *m_demoProgress = nullptr;
+    QLabel *m_tenantLabel = nullptr;
+    QAction *m_demoAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_tenantsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    quint64 m_providerRead = 0; // the latest read of the configured providers
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     QStackedWidget *m_callsPlace = nullptr; // the welcome page, then the calls page

@@ -114,26 +114,26 @@ void WebhookSetupPanel::retranslateUi()
         QString how;
         switch (row.provider) {
         case Provider::Retell:
-            how =
-                tr("Retell dashboard → your agent → Webhook URL. Retell signs with your API key: store it as "
-                   "retell.apiKey.");
+            how = tr("Retell dashboard → your agent → Webhook URL. Retell signs with your API key: enter it "
+                     "under Settings → Providers.");
             break;
         case Provider::Vapi:
-            how = tr(
-                "Vapi dashboard → your assistant → Advanced → Server URL, with a Server URL secret stored as "
-                "vapi.secret.");
+            how =
+                tr("Vapi dashboard → your assistant → Advanced → Server URL, with a Server URL secret: enter "
+                   "the same secret under Settings → Providers.");
             break;
         case Provider::Ultravox:
-            how = tr("Create an Ultravox webhook (Webhooks API) with this URL; store its secret as "
-                     "ultravox.webhookSecret.");
+            how =
+                tr("Create an Ultravox webhook with this URL; enter its secret under Settings → Providers.");
             break;
         case Provider::LiveKit:
-            how = tr("LiveKit Cloud → Settings → Webhooks → add this URL; store the signing key pair as "
-                     "livekit.apiKey and livekit.apiSecret.");
+            how = tr("LiveKit Cloud → Settings → Webhooks → add this URL; enter the API key and secret under "
+                     "Settings → Providers.");
             break;
         case Provider::Twilio:
-            how = tr("Twilio console → your number → Voice → Call status changes; store your Auth Token as "
-                     "twilio.authToken.");
+            how =
+                tr("Twilio console → your number → Voice → Call status changes; enter your Auth Token under "
+                   "Settings → Providers.");
             break;
         case Provider::Backend:
             break;
@@ -142,15 +142,14 @@ void WebhookSetupPanel::retranslateUi()
         updateStatus(row);
     }
     const QString tenant = m_tenant.isEmpty() ? u"default"_s : m_tenant;
-    m_secretHint->setText(tr("Store a provider's signing secret with: %1")
+    m_secretHint->setText(tr("Secrets are kept in your system's keychain, never in a file. On a server "
+                             "without a desktop: %1")
                               .arg(u"<code>callscope-server secrets set --tenant %1 KEY VALUE</code>"_s.arg(
                                   tenant.toHtmlEscaped())));
     m_backendHint->setText(
         tr("Your own backend reports tool calls, transcript turns and callback requests to %1 with an ingest "
-           "token from %2.")
-            .arg(u"<code>%1</code>"_s.arg(eventsApiUrl(m_baseUrl, tenant).toHtmlEscaped()),
-                 u"<code>callscope-server token create --tenant %1 --scope ingest</code>"_s.arg(
-                     tenant.toHtmlEscaped())));
+           "token from Settings → Tenants and API tokens.")
+            .arg(u"<code>%1</code>"_s.arg(eventsApiUrl(m_baseUrl, tenant).toHtmlEscaped())));
 }
 
 } // namespace CallScope

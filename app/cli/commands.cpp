@@ -93,6 +93,29 @@ void CommandRunner::run()
             return;
         return withStore([this] { tenantList(); });
     }
+    if (verb == "tenant"_L1 && args.value(1) == "rename"_L1) {
+        if (args.size() != 4)
+            return usage(u"usage: tenant rename SLUG NAME"_s);
+        if (!allowOnly({}))
+            return;
+        if (!Store::isValidSlug(args.at(2)))
+            return usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(args.at(2)));
+        return withStore([this, slug = args.at(2), name = args.at(3)] { tenantRename(slug, name); });
+    }
+    if (verb == "tenant"_L1 && args.value(1) == "delete"_L1) {
+        if (args.size() != 3)
+            return usage(u"usage: tenant delete SLUG --yes"_s);
+        if (!allowOnly({u"yes"_s}))
+            return;
+        if (!Store::isValidSlug(args.at(2)))
+            return usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(args.at(2)));
+        // Nothing of it can be brought back: the command says so and waits for the operator's word.
+        if (!options.commandOptions.contains(u"yes"_s))
+            return usage(
+                u"\"tenant delete %1\" deletes its calls, receipts, callbacks, errors and tokens for "
+                "good; add --yes to confirm"_s.arg(args.at(2)));
+        return withStore([this, slug = args.at(2)] { tenantDelete(slug); });
+    }
     if (verb == "secrets"_L1 && args.value(1) == "set"_L1) {
         if (args.size() != 4)
             return usage(
@@ -170,6 +193,28 @@ void CommandRunner::tenantList()
     for (const Tenant &tenant : *tenants)
         out += tenant.slug + u'\t' + tenant.name + u'\n';
     done(out);
+}
+
+void CommandRunner::tenantRename(const QString &slug, const QString &name)
+{
+    m_runtime.store()->renameTenant(slug, name).then(this, [this, slug](const Store::Result<Tenant> &result) {
+        if (!result)
+            return fail(result.error().kind == StoreError::Kind::NotFound
+                            ? u"unknown tenant \"%1\""_s.arg(slug)
+                            : result.error().message);
+        done(u"renamed tenant %1 (%2)\n"_s.arg(result->slug, result->name));
+    });
+}
+
+void CommandRunner::tenantDelete(const QString &slug)
+{
+    m_runtime.store()->deleteTenant(slug).then(this, [this, slug](const Store::Result<bool> &result) {
+        if (!result)
+            return fail(result.error().kind == StoreError::Kind::NotFound
+                            ? u"unknown tenant \"%1\""_s.arg(slug)
+                            : result.error().message);
+        done(u"deleted tenant %1\n"_s.arg(slug));
+    });
 }
 
 void CommandRunner::secretsSet(const QString &tenant, const QString &key, const QString &value)

@@ -30,6 +30,8 @@ private:
     void withStore(std::function<void()> next);
     void tenantCreate(const QString &slug, const QString &name);
     void tenantList();
+    void tenantRename(const QString &slug, const QString &name);
+    void tenantDelete(const QString &slug);
     void secretsSet(const QString &tenant, const QString &key, const QString &value);
     void tokenCreate(const QString &tenant, const QString &scope);
     void tokenRevoke(const QString &tenant, const QString &tokenId);

@@ -17,6 +17,7 @@ const QStringList valueOptions{u"--db"_s,           u"--listen"_s,           u"-
                                u"--frontend-url"_s, u"--callback-backoff"_s, u"--frontend-timeout"_s,
                                u"--stale-after"_s,  u"--ultravox-api-url"_s};
 const QStringList commandValueOptions{u"--tenant"_s, u"--name"_s, u"--scope"_s};
+const QStringList commandFlags{u"--yes"_s}; // a command's options without a value
 
 bool isHttpUrl(const QString &text)
 {
@@ -118,6 +119,8 @@ std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Pr
             value = arguments.at(++i);
         }
 
+        if (argument.startsWith("--"_L1))
+            options.given.insert(argument);
         if (argument == "--db"_L1) {
             auto url = DatabaseUrl::parse(value);
             if (!url)
@@ -169,6 +172,8 @@ std::expected<Options, UsageError> parseOptions(const QStringList &arguments, Pr
             options.language = value;
         } else if (commandValueOptions.contains(argument)) {
             options.commandOptions.insert(argument.mid(2), value);
+        } else if (commandFlags.contains(argument) && !hasInlineValue) {
+            options.commandOptions.insert(argument.mid(2), QString());
         } else if (argument.startsWith(u'-') && argument != "-"_L1) {
             return fail(u"unknown option %1"_s.arg(argument));
         } else {
@@ -199,6 +204,8 @@ QString usageText(Program program)
            "                        [--stale-after DURATION] [--ultravox-api-url URL]\n"
            "       callscope-server tenant create SLUG [--name NAME]\n"
            "       callscope-server tenant list\n"
+           "       callscope-server tenant rename SLUG NAME\n"
+           "       callscope-server tenant delete SLUG --yes\n"
            "       callscope-server secrets set --tenant SLUG KEY VALUE\n"
            "       callscope-server token create --tenant SLUG --scope ingest|read\n"
            "       callscope-server token revoke --tenant SLUG TOKEN_ID\n"

@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 #include <chrono>
@@ -31,6 +32,7 @@ struct Options
     std::optional<std::chrono::milliseconds> staleAfter;
     QString ultravoxApiUrl = QStringLiteral("https://api.ultravox.ai");
     QString language;                       // desktop only: en or de; empty: the system's
+    QSet<QString> given;                    // the options named on the command line, e.g. "--db"
     QStringList command;                    // e.g. {"tenant", "create", "clinic"}; empty: run the server
     QHash<QString, QString> commandOptions; // --tenant, --name, --scope given to a command
 

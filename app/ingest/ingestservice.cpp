@@ -79,6 +79,28 @@ QString verifyErrorCode(VerifyError::Kind kind)
     return u"bad_signature"_s;
 }
 
+// Why a delivery was refused, as the settings dialog shows it: short, fixed English words (never a
+// detail that could echo a secret or the body).
+QString rejectionReason(const QString &code, Provider provider, bool secretConfigured)
+{
+    if (code == "bad_signature"_L1)
+        return u"signature does not match"_s;
+    if (code == "stale_timestamp"_L1)
+        return u"timestamp outside the allowed window"_s;
+    if (code == "missing_credentials"_L1) {
+        if (provider == Provider::Backend)
+            return u"no bearer token"_s;
+        return secretConfigured ? u"no signature"_s : u"no secret configured"_s;
+    }
+    if (code == "unauthorized"_L1)
+        return u"token unknown, revoked or not an ingest token of this tenant"_s;
+    if (code == "invalid_json"_L1)
+        return u"body is not valid JSON"_s;
+    if (code == "invalid_payload"_L1)
+        return u"events do not match the API's schema"_s;
+    return code;
+}
+
 Http::Response constantAnswer(const char *json)
 {
     Http::Response response;
@@ -155,6 +177,14 @@ IngestService::IngestService(Store *store, TenantDirectory *tenants, SecretCache
     m_monotonic.start();
     m_sweep.setInterval(std::clamp(m_options.commitDeadlineMs / 20, 10, 250));
     connect(&m_sweep, &QTimer::timeout, this, &IngestService::expireOverdue);
+    m_rejectedFlush.setSingleShot(true);
+    m_rejectedFlush.setInterval(1'000);
+    connect(&m_rejectedFlush, &QTimer::timeout, this, &IngestService::flushRejectedDeliveries);
+    // A tenant renamed, deleted or created in this process is routed by what the store says now.
+    connect(m_store, &Store::changed, this, [this](const StoreChanges &changes) {
+        if (changes.kinds & StoreChanges::Tenants)
+            m_tenants->clear();
+    });
 }
 
 void IngestService::expireOverdue()
@@ -175,7 +205,37 @@ void IngestService::expireOverdue()
         m_sweep.stop();
 }
 
-IngestService::~IngestService() = default;
+IngestService::~IngestService()
+{
+    flushRejectedDeliveries();
+}
+
+void IngestService::countRejected(TenantId tenant, Provider provider, const QString &code,
+                                  bool secretConfigured)
+{
+    Rejected &rejected = m_rejected[{tenant.value, toString(provider)}];
+    ++rejected.count;
+    rejected.lastAtMs = m_options.clock();
+    rejected.lastReason = rejectionReason(code, provider, secretConfigured);
+    if (!m_rejectedFlush.isActive())
+        m_rejectedFlush.start();
+}
+
+void IngestService::flushRejectedDeliveries()
+{
+    m_rejectedFlush.stop();
+    for (const auto &[key, rejected] : std::as_const(m_rejected)) {
+        m_store
+            ->recordRejectedDeliveries(TenantId{key.first}, key.second, rejected.count, rejected.lastAtMs,
+                                       rejected.lastReason)
+            .then(this, [provider = key.second](const Store::Result<bool> &done) {
+                if (!done)
+                    qCWarning(lcHttp)
+                        << "cannot count rejected" << provider << "deliveries:" << done.error().message;
+            });
+    }
+    m_rejected.clear();
+}
 
 QStringList IngestService::configurationKeys(Provider provider)
 {
@@ -244,7 +304,8 @@ void IngestService::storeAndAnswer(IngestSubmission submission, Provider provide
     m_pending.push_back(pending);
     if (!m_sweep.isActive())
         m_sweep.start();
-    m_store->ingest(std::move(submission), [this, pending, responder, provider,
+    const QString tenant = submission.tenantSlug; // before the submission is moved away
+    m_store->ingest(std::move(submission), [this, pending, responder, provider, tenant,
                                             onCommitted = std::move(onCommitted)](
                                                const Store::Result<IngestResult> &result) {
         if (pending->answered)
@@ -264,6 +325,7 @@ void IngestService::storeAndAnswer(IngestSubmission submission, Provider provide
                     .withHeader("Retry-After", QByteArray::number(m_options.retryAfterSeconds)));
             return;
         case StoreError::Kind::UnknownTenant:
+            m_tenants->forget(tenant); // deleted since it was routed
             responder->send(Http::Response::error(404, u"not_found"_s, u"unknown tenant"_s));
             return;
         default:
@@ -277,10 +339,13 @@ void IngestService::handleBackendEvents(const Http::Request &request, const Http
                                         Http::Responder responder)
 {
     const QString tenant = params.value(u"tenant"_s, u"default"_s);
-    if (const auto admitted = m_tokens->admit(request, tenant, TokenAuth::Scope::Ingest, *m_tenants);
-        !admitted) {
-        if (admitted.error().code != "not_found"_L1)
+    const auto admitted = m_tokens->admit(request, tenant, TokenAuth::Scope::Ingest, *m_tenants);
+    if (!admitted) {
+        if (admitted.error().code != "not_found"_L1) {
             count(Provider::Backend, admitted.error().code);
+            if (const std::optional<TenantId> known = m_tenants->find(tenant))
+                countRejected(*known, Provider::Backend, admitted.error().code);
+        }
         responder.send(admitted.error().response);
         return;
     }
@@ -288,6 +353,7 @@ void IngestService::handleBackendEvents(const Http::Request &request, const Http
     if (!units) {
         const QString code = units.error().invalidJson ? u"invalid_json"_s : u"invalid_payload"_s;
         count(Provider::Backend, code);
+        countRejected(*admitted, Provider::Backend, code);
         QJsonObject body{{u"error"_s, code}, {u"detail"_s, units.error().detail}};
         if (units.error().index >= 0)
             body.insert(u"index"_s, units.error().index);
@@ -322,7 +388,8 @@ void IngestService::handleWebhook(const Http::Request &request, const Http::Rout
         return;
     }
     const QString tenant = params.value(u"tenant"_s, u"default"_s);
-    if (!m_tenants->find(tenant)) {
+    const std::optional<TenantId> tenantId = m_tenants->find(tenant);
+    if (!tenantId) {
         responder.send(Http::Response::error(404, u"not_found"_s, u"unknown tenant \"%1\""_s.arg(tenant)));
         return;
     }
@@ -333,7 +400,7 @@ void IngestService::handleWebhook(const Http::Request &request, const Http::Rout
     const QStringList keys = configurationKeys(*provider);
     m_secrets->get(
         tenant, keys,
-        [this, request, provider = *provider, tenant, receivedAtMs, timer,
+        [this, request, provider = *provider, tenant, tenantId = *tenantId, receivedAtMs, timer,
          responder = std::make_shared<Http::Responder>(std::move(responder))](const QStringList &values) {
             const bool unsignedAllowed = isTrue(values.constLast());
             const bool hasSecret =
@@ -348,6 +415,7 @@ void IngestService::handleWebhook(const Http::Request &request, const Http::Rout
                        !verified) {
                 const QString code = verifyErrorCode(verified.error().kind);
                 count(provider, code);
+                countRejected(tenantId, provider, code, hasSecret);
                 qCDebug(lcHttp) << "request" << request.id << toString(provider) << "refused:" << code;
                 responder->send(Http::Response::error(401, code, verified.error().detail));
                 return;
@@ -356,6 +424,7 @@ void IngestService::handleWebhook(const Http::Request &request, const Http::Rout
             AdapterResult adapted = adapt(provider, request.body, receivedAtMs);
             if (!adapted) {
                 count(provider, u"invalid_json"_s);
+                countRejected(tenantId, provider, u"invalid_json"_s);
                 responder->send(Http::Response::error(400, u"invalid_json"_s, adapted.error().detail));
                 return;
             }

@@ -13,6 +13,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace CallScope {
@@ -63,6 +64,11 @@ public:
     void setUltravoxBackfill(UltravoxBackfill *backfill) { m_backfill = backfill; }
     const IngestMetrics &metrics() const { return m_metrics; }
 
+    // Hands the rejected deliveries counted since the last time to the store (they are counted in
+    // memory and written at most about once a second; also done by the destructor). Call it before
+    // the store stops, so that none counted is lost.
+    void flushRejectedDeliveries();
+
     // The secret keys (and non-secret options kept beside them) a provider's verification reads.
     static QStringList configurationKeys(Provider provider);
 
@@ -85,6 +91,9 @@ private:
     void handleWebhook(const Http::Request &request, const Http::RouteParams &params,
                        Http::Responder responder);
     void count(Provider provider, const QString &result);
+    // A delivery refused for a known tenant (401, 400): counted per tenant and provider for the
+    // settings' "is my webhook working?", with `code` (an error code of the HTTP spec) as its reason.
+    void countRejected(TenantId tenant, Provider provider, const QString &code, bool secretConfigured = true);
     void observeLatency(qint64 startedNs);
 
     Store *m_store;
@@ -99,6 +108,17 @@ private:
     std::deque<std::shared_ptr<PendingAnswer>> m_pending;
     QTimer m_sweep;
     QElapsedTimer m_monotonic;
+
+    // Rejections waiting to be written, by (tenant id, provider): a flood of bad signatures costs
+    // one write per tenant and provider a second, not one per request.
+    struct Rejected
+    {
+        qint64 count = 0;
+        qint64 lastAtMs = 0;
+        QString lastReason;
+    };
+    std::map<std::pair<qint64, QString>, Rejected> m_rejected;
+    QTimer m_rejectedFlush;
 };
 
 } // namespace CallScope

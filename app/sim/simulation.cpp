@@ -27,9 +27,31 @@ QString languageName(const std::optional<Language> &language)
     return language ? toString(*language) : u"mixed"_s;
 }
 
-void note(FILE *err, const QString &text)
+// Adds a group's figures to the run's (every counter of SendStats; keep in step with it).
+void accumulate(SendStats &into, SendStats &&group)
 {
-    std::fprintf(err, "callscope-sim: %s\n", qPrintable(text));
+    into.requests += group.requests;
+    into.ackedDeliveries += group.ackedDeliveries;
+    into.rejectedDeliveries += group.rejectedDeliveries;
+    into.ackedEvents += group.ackedEvents;
+    into.rejectedEvents += group.rejectedEvents;
+    into.duplicatesSent += group.duplicatesSent;
+    into.duplicateEventsSent += group.duplicateEventsSent;
+    into.duplicatesAnswered += group.duplicatesAnswered;
+    into.duplicatesNotRecognised += group.duplicatesNotRecognised;
+    into.alreadyKnown += group.alreadyKnown;
+    into.retries += group.retries;
+    into.latenciesMs.insert(into.latenciesMs.end(), group.latenciesMs.begin(), group.latenciesMs.end());
+    into.seconds += group.seconds;
+    for (auto it = group.rejectedByStatus.cbegin(); it != group.rejectedByStatus.cend(); ++it)
+        into.rejectedByStatus[it.key()] += it.value();
+    constexpr qsizetype keptSamples = 5; // as many as one sender keeps
+    for (const QString &sample : std::as_const(group.rejectionSamples)) {
+        if (into.rejectionSamples.size() < keptSamples)
+            into.rejectionSamples.append(sample);
+    }
+    if (into.fatal.isEmpty())
+        into.fatal = group.fatal;
 }
 
 } // namespace
@@ -60,13 +82,44 @@ double percentile(const std::vector<double> &sorted, double p)
     return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
 }
 
-Simulation::Simulation(SimOptions options)
+Simulation::Simulation(SimOptions options, SimHooks hooks)
     : m_options(std::move(options))
+    , m_hooks(std::move(hooks))
 {}
+
+void Simulation::note(FILE *err, const QString &text)
+{
+    m_notes.append(text);
+    if (err)
+        std::fprintf(err, "callscope-sim: %s\n", qPrintable(text));
+}
+
+SendStats Simulation::send(const SenderOptions &options, const DeliverySigner &signer,
+                           const QList<Deliveries> &calls)
+{
+    if (!m_hooks.progress && !m_hooks.cancelled)
+        return HttpSender(options, signer).run(calls);
+    // About 25 steps, never more calls at once than the sender would have in progress.
+    const qsizetype group =
+        std::clamp<qsizetype>((calls.size() + 24) / 25, 1, std::max(1, options.inProgress));
+    SendStats stats;
+    for (qsizetype first = 0; first < calls.size() && stats.fatal.isEmpty(); first += group) {
+        if (m_hooks.cancelled && m_hooks.cancelled()) {
+            m_cancelled = true;
+            break;
+        }
+        accumulate(stats, HttpSender(options, signer).run(calls.mid(first, group)));
+        if (m_hooks.progress)
+            m_hooks.progress(stats.ackedDeliveries + stats.rejectedDeliveries, m_deliveries);
+    }
+    return stats;
+}
 
 int Simulation::run(FILE *out, FILE *err)
 {
-    auto secrets = TenantSecrets::load(m_options.secretsFile, m_options.tenant);
+    auto secrets = m_options.secretsFile.isEmpty()
+                       ? std::expected<TenantSecrets, QString>(TenantSecrets(m_options.secrets))
+                       : TenantSecrets::load(m_options.secretsFile, m_options.tenant);
     if (!secrets) {
         note(err, secrets.error());
         return 2;
@@ -130,6 +183,7 @@ int Simulation::run(FILE *out, FILE *err)
         }
         QRandomGenerator random(streamSeed(m_options.seed, arrangeStream + quint64(i)));
         sent.append(arrange(deliveries, m_options.duplicates, m_options.shuffle, random));
+        m_deliveries += sent.last().size();
     }
 
     SenderOptions senderOptions;
@@ -148,7 +202,8 @@ int Simulation::run(FILE *out, FILE *err)
     const QUrl publicUrl = m_options.publicUrl.isEmpty() ? m_options.url : m_options.publicUrl;
     const DeliverySigner signer(*secrets, publicUrl.toString(QUrl::StripTrailingSlash).toUtf8(),
                                 m_options.ingestToken);
-    SendStats stats = HttpSender(senderOptions, signer).run(sent);
+    m_stats = send(senderOptions, signer, sent);
+    SendStats &stats = m_stats;
 
     for (const QString &sample : std::as_const(stats.rejectionSamples))
         note(err, u"rejected: "_s + sample);
@@ -163,6 +218,10 @@ int Simulation::run(FILE *out, FILE *err)
              u"already (the same --seed against the same database?)"_s.arg(stats.alreadyKnown));
     if (!stats.fatal.isEmpty())
         note(err, stats.fatal);
+    if (m_cancelled)
+        note(err,
+             u"cancelled after %1 of %2 deliveries"_s.arg(stats.ackedDeliveries + stats.rejectedDeliveries)
+                 .arg(m_deliveries));
 
     if (!m_options.reportFile.isEmpty()) {
         const ReportContext context{m_options.seed, m_options.tenant, languageName(m_options.language),
@@ -175,6 +234,9 @@ int Simulation::run(FILE *out, FILE *err)
         }
     }
 
+    const int exitCode = stats.rejectedEvents == 0 && stats.fatal.isEmpty() && !m_cancelled ? 0 : 1;
+    if (!out)
+        return exitCode;
     QMap<QString, int> perProvider;
     QMap<QString, int> perOutcome;
     int legs = 0;
@@ -222,7 +284,7 @@ int Simulation::run(FILE *out, FILE *err)
                  static_cast<long long>(stats.ackedEvents), static_cast<long long>(stats.rejectedEvents),
                  double(stats.ackedEvents) / seconds, p50, p99);
     std::fflush(out);
-    return stats.rejectedEvents == 0 && stats.fatal.isEmpty() ? 0 : 1;
+    return exitCode;
 }
 
 } // namespace CallScope::Sim

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 
 namespace CallScope::Sim {
@@ -19,6 +20,7 @@ struct SimOptions
     QUrl url;
     QUrl publicUrl; // what Twilio signs; empty: url
     QString secretsFile;
+    QHash<QString, QString> secrets; // without secretsFile: the tenant's secrets (the desktop's demo)
     QString tenant = QStringLiteral("default");
     QByteArray ingestToken;
     int calls = 100;
@@ -46,18 +48,46 @@ Deliveries arrange(Deliveries deliveries, double duplicates, bool shuffle, QRand
 // Nearest-rank percentile of sorted values (p in 0..1); 0 for none.
 double percentile(const std::vector<double> &sorted, double p);
 
+// What an in-process run (the desktop's demo) follows and can stop. Both are called on the thread
+// that runs the simulation; callscope-sim sets neither.
+struct SimHooks
+{
+    // Deliveries answered so far (acknowledged or refused) of all there are to send.
+    std::function<void(qint64 answered, qint64 total)> progress;
+    // True stops the run before the next group of calls (the calls begun are played to their end).
+    std::function<bool()> cancelled;
+};
+
 // Generates the calls, plays them against the listener and reports. Figures go to `out` (the last
 // line is the acked=... summary), notes and rejections to `err`.
 class Simulation
 {
 public:
-    explicit Simulation(SimOptions options);
-    // 0 when every delivery was acknowledged, 1 when some were rejected or the run failed, 2 when the
-    // secrets do not allow what was asked.
+    explicit Simulation(SimOptions options, SimHooks hooks = {});
+    // 0 when every delivery was acknowledged, 1 when some were rejected or the run failed (or was
+    // cancelled), 2 when the secrets do not allow what was asked. `out` and `err` may be null: nothing
+    // is printed there, notes() and stats() still tell.
     int run(FILE *out, FILE *err);
 
+    // After run(): the lines written to `err`, without the program name.
+    const QStringList &notes() const { return m_notes; }
+    const SendStats &stats() const { return m_stats; }
+    qint64 deliveries() const { return m_deliveries; } // to send, duplicates included
+    bool wasCancelled() const { return m_cancelled; }
+
 private:
+    void note(FILE *err, const QString &text);
+    // With hooks, the calls go in small groups, so that progress is told and a cancel is heard
+    // between them; without, all at once as before.
+    SendStats send(const SenderOptions &options, const DeliverySigner &signer,
+                   const QList<Deliveries> &calls);
+
     SimOptions m_options;
+    SimHooks m_hooks;
+    QStringList m_notes;
+    SendStats m_stats;
+    qint64 m_deliveries = 0;
+    bool m_cancelled = false;
 };
 
 } // namespace CallScope::Sim
