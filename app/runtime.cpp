@@ -213,6 +213,7 @@ void Runtime::startSweeping(const Settings &settings)
         const qint64 retentionMs =
             qint64(std::max(1, Settings().integer(Settings::Key::ReceiptRetentionDays))) * 24 * 3'600'000;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        flushTokenUse();
         m_store->sweep(now - staleAfterMs, now, now - retentionMs)
             .then(this, [](const Store::Result<Store::Sweep> &done) {
                 if (!done)
@@ -226,6 +227,17 @@ void Runtime::startSweeping(const Settings &settings)
     connect(m_sweepTimer, &QTimer::timeout, this, sweep);
     m_sweepTimer->start();
     sweep();
+}
+
+void Runtime::flushTokenUse()
+{
+    if (!m_tokens || !m_store)
+        return;
+    if (const QHash<QString, qint64> used = m_tokens->takeUsage(); !used.isEmpty())
+        m_store->recordTokenUse(used).then(this, [](const Store::Result<bool> &done) {
+            if (!done)
+                qCWarning(lcApp) << "cannot record when API tokens were used:" << done.error().message;
+        });
 }
 
 void Runtime::startDispatcher()
@@ -256,6 +268,7 @@ void Runtime::shutdown()
             return;
         if (m_ingest)
             m_ingest->flushRejectedDeliveries(); // counted in memory: written before the store stops
+        flushTokenUse();
         if (m_store)
             m_store->stop(); // commits what it accepted
         emit stopped();

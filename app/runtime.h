@@ -81,6 +81,9 @@ private:
     void refreshConfiguredProviders();
     void startDispatcher();
     void startSweeping(const Settings &settings);
+    // When API tokens were last used, collected by TokenAuth: written with the minute's sweep and at
+    // shutdown.
+    void flushTokenUse();
 
     Options m_options;
     std::unique_ptr<SecretStore> m_secrets;

@@ -589,6 +589,20 @@ QFuture<Store::Result<bool>> Store::recordRejectedDeliveries(TenantId tenant, co
     });
 }
 
+QFuture<Store::Result<bool>> Store::recordTokenUse(const QHash<QString, qint64> &lastUsedMs)
+{
+    return write<bool>([lastUsedMs](WriteContext &context) -> Result<bool> {
+        for (auto it = lastUsedMs.constBegin(); it != lastUsedMs.constEnd(); ++it) {
+            if (auto done = context.execute(u"UPDATE api_tokens SET last_used_at = ? WHERE token_id = ? "
+                                            "AND (last_used_at IS NULL OR last_used_at < ?)"_s,
+                                            {it.value(), it.key(), it.value()});
+                !done)
+                return std::unexpected(done.error());
+        }
+        return true;
+    });
+}
+
 } // namespace CallScope
 
 namespace CallScope {

@@ -73,6 +73,10 @@ public:
     QFuture<Result<bool>> recordRejectedDeliveries(TenantId tenant, const QString &provider, qint64 count,
                                                    qint64 atMs, const QString &reason);
 
+    // When API tokens were last used (token id → epoch ms), as the listener collected them; a later
+    // time wins, an unknown or deleted token is skipped.
+    QFuture<Result<bool>> recordTokenUse(const QHash<QString, qint64> &lastUsedMs);
+
     // Whether the database at `url` can be opened, as the settings dialog's "Test connection"
     // asks: the server's name and version ("PostgreSQL 15.5", "SQLite 3.40.1") or the driver's
     // exact error. With `migrate`, the schema is created or upgraded as Store::open does.

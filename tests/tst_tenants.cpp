@@ -189,6 +189,7 @@ private slots:
     void aDeletedTenantsIdIsNeverGivenAgain();
     void aTenantDeletedByAnotherProcessIsNotWrittenTo();
     void tokensAreListedNewestFirst();
+    void aTokensLastUseIsRecorded();
 
     // "Is my webhook working?"
     void deliveriesAreCountedPerProvider();
@@ -700,8 +701,53 @@ void TestTenants::tokensAreListedNewestFirst()
     QVERIFY(tokens->at(1).revokedAtMs.has_value());
     QVERIFY(!tokens->at(0).revokedAtMs && !tokens->at(2).revokedAtMs);
     for (const TokenInfo &token : *tokens)
-        QVERIFY(!token.lastUsedAtMs); // nothing records a token's use yet
+        QVERIFY(!token.lastUsedAtMs); // never used
     QVERIFY(!read->tokens(TenantId()));
+}
+
+void TestTenants::aTokensLastUseIsRecorded()
+{
+    auto store = openStore();
+    committed(*store, store->createTenant(u"clinic"_s, QString()), StoreChanges::Tenants);
+    const auto used = await(store->createToken(u"clinic"_s, u"read"_s, u"dashboard"_s));
+    const auto unused = await(store->createToken(u"clinic"_s, u"read"_s, u"spare"_s));
+    QVERIFY(used && unused);
+    ReaderSlot slot(store->url(), store->password());
+    TokenAuth auth(&slot);
+    const QByteArray bearer = QByteArray("Bearer ") + used->token.toLatin1();
+    // Refused attempts are not a use: another tenant, the wrong scope, a wrong secret.
+    QVERIFY(!auth.allows(bearer, u"default"_s, TokenAuth::Scope::Read));
+    QVERIFY(!auth.allows(bearer, u"clinic"_s, TokenAuth::Scope::Ingest));
+    QString forged = used->token;
+    forged[forged.size() - 1] = forged.back() == u'0' ? u'1' : u'0';
+    QVERIFY(!auth.allows(QByteArray("Bearer " + forged.toLatin1()), u"clinic"_s, TokenAuth::Scope::Read));
+    QVERIFY(auth.takeUsage().isEmpty());
+
+    const qint64 before = now();
+    QVERIFY(auth.allows(bearer, u"clinic"_s, TokenAuth::Scope::Read));
+    QVERIFY(auth.allows(bearer, u"clinic"_s, TokenAuth::Scope::Read));
+    const QHash<QString, qint64> usage = auth.takeUsage();
+    QCOMPARE(usage.size(), 1);
+    QVERIFY(usage.contains(used->tokenId));
+    QVERIFY(auth.takeUsage().isEmpty()); // taken
+    QVERIFY(await(store->recordTokenUse(usage)));
+    // An earlier report arriving late does not turn the time back; an unknown token is skipped.
+    QVERIFY(
+        await(store->recordTokenUse({{used->tokenId, before - 3'600'000}, {u"0123456789abcdef"_s, before}})));
+
+    auto read = reader();
+    const auto tokens = read->tokens(read->tenant(u"clinic"_s)->id);
+    QVERIFY(tokens);
+    QCOMPARE(tokens->size(), 2);
+    for (const TokenInfo &token : *tokens) {
+        if (token.tokenId == used->tokenId) {
+            QVERIFY(token.lastUsedAtMs);
+            QCOMPARE(*token.lastUsedAtMs, usage.value(used->tokenId));
+            QVERIFY(*token.lastUsedAtMs >= before);
+        } else {
+            QVERIFY(!token.lastUsedAtMs);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "verify/verifier.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -52,7 +53,10 @@ bool TokenAuth::allows(QByteArrayView authorization, const QString &tenantSlug, 
     if (stored->scope != (scope == Scope::Ingest ? "ingest"_L1 : "read"_L1))
         return false;
     const QByteArray hash = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
-    return Verify::constantTimeEquals(hash, stored->hash.toLatin1());
+    if (!Verify::constantTimeEquals(hash, stored->hash.toLatin1()))
+        return false;
+    m_usage.insert(match.captured(3).toLower(), QDateTime::currentMSecsSinceEpoch());
+    return true;
 }
 
 std::expected<TenantId, TokenAuth::Refusal> TokenAuth::admit(const Http::Request &request,

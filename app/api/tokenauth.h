@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <expected>
+#include <utility>
 
 namespace CallScope {
 
@@ -40,6 +41,10 @@ public:
     std::expected<TenantId, Refusal> admit(const Http::Request &request, const QString &tenantSlug,
                                            Scope scope, TenantDirectory &tenants);
 
+    // The tokens admitted since the last call, with when each was used last (token id → epoch ms),
+    // for Store::recordTokenUse: collected here so a busy token costs no write per request.
+    QHash<QString, qint64> takeUsage() { return std::exchange(m_usage, {}); }
+
 private:
     struct Entry
     {
@@ -51,6 +56,7 @@ private:
     ReaderSlot *m_reader;
     int m_cacheMs;
     QHash<QString, Entry> m_cache;
+    QHash<QString, qint64> m_usage;
 };
 
 } // namespace CallScope
