@@ -3,6 +3,7 @@
 
 #include "store.h"
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
@@ -134,6 +135,12 @@ QHash<QString, QString> Settings::errorSeverities() const
     for (const auto &[source, key] : severitySettings)
         bySource.insert(source, string(key));
     return bySource;
+}
+
+bool Settings::isErrorSeverity(Key key)
+{
+    return std::any_of(std::begin(severitySettings), std::end(severitySettings),
+                       [key](const auto &entry) { return entry.second == key; });
 }
 
 QString Settings::name(Key key)

@@ -69,6 +69,9 @@ public:
     // backend), as Store::setErrorSeverities takes them.
     QHash<QString, QString> errorSeverities() const;
 
+    // Whether `key` is one of the ErrorSeverity* settings.
+    static bool isErrorSeverity(Key key);
+
     static QString name(Key key);
     static QVariant defaultValue(Key key);
     // Names that would hold a secret (password, token, secret, api key) are never settings.

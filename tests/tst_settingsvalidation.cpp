@@ -2,6 +2,7 @@
 // The rules the settings dialog checks every field with: each invalid input is refused with the
 // sentence the dialog shows next to the field, and each valid one is accepted.
 #include "settingsvalidation.h"
+#include "testcertificate.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,23 +16,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// A self-signed P-256 certificate for "localhost", valid until 2126, and its key; for tests only.
-const char testCertificate[] = "-----BEGIN CERTIFICATE-----\n"
-                               "MIIBfzCCASWgAwIBAgIUdEF3EbHrT88k2ZDtcaMrAaW0qUEwCgYIKoZIzj0EAwIw\n"
-                               "FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyNDE3NTE1OFoYDzIxMjYxMDMx\n"
-                               "MTc1MTU4WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO\n"
-                               "PQMBBwNCAATcti0IxsLRk4R/41KmsfeCpqqTEXTnRj/Ygic7PEN1hSbP+lSvNfmI\n"
-                               "IBRVtgvm5gRgwsyPWHcOvwA+wDJpbqbgo1MwUTAdBgNVHQ4EFgQUW+8L7owWw+Du\n"
-                               "Mdi/GCoHvXlKnBwwHwYDVR0jBBgwFoAUW+8L7owWw+DuMdi/GCoHvXlKnBwwDwYD\n"
-                               "VR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiB56KUDfUMCanUV0yrgZsyD\n"
-                               "VVKYuMqweLXgsrbrPeIdUgIhAJ20K6+/U1Rlzeecstjm1Pv86reNdTdZRYOrklWW\n"
-                               "wCYU\n"
-                               "-----END CERTIFICATE-----\n";
-const char testPrivateKey[] = "-----BEGIN PRIVATE KEY-----\n"
-                              "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgjp/DrCC6waoS+tzh\n"
-                              "qwCRLXyLe6Q+7SiRq2x2rpqf+sqhRANCAATcti0IxsLRk4R/41KmsfeCpqqTEXTn\n"
-                              "Rj/Ygic7PEN1hSbP+lSvNfmIIBRVtgvm5gRgwsyPWHcOvwA+wDJpbqbg\n"
-                              "-----END PRIVATE KEY-----\n";
+using Test::testCertificate;
+using Test::testPrivateKey;
 
 // The rule a row checks, by name; each takes the row's text (the two TLS files as "cert|key", the
 // number rules as the number).

@@ -542,6 +542,8 @@ void MainWindow::applySettingsChange(const QList<Settings::Key> &changedKeys, bo
 {
     const Settings settings;
     for (const Settings::Key key : changedKeys) {
+        if (Settings::isErrorSeverity(key) && m_store)
+            m_store->setErrorSeverities(settings.errorSeverities());
         switch (key) {
         case Settings::Key::Language:
             applyLanguage(settings.string(Settings::Key::Language));
@@ -562,15 +564,6 @@ void MainWindow::applySettingsChange(const QList<Settings::Key> &changedKeys, bo
             CallPresentation::setMaskNumbersInLists(settings.value(Settings::Key::MaskPhoneNumbers).toBool());
             for (QAbstractItemView *view : findChildren<QAbstractItemView *>())
                 view->viewport()->update();
-            break;
-        case Settings::Key::ErrorSeverityFunction:
-        case Settings::Key::ErrorSeverityProvider:
-        case Settings::Key::ErrorSeverityTransfer:
-        case Settings::Key::ErrorSeverityIngest:
-        case Settings::Key::ErrorSeverityStale:
-        case Settings::Key::ErrorSeverityBackend:
-            if (m_store)
-                m_store->setErrorSeverities(settings.errorSeverities());
             break;
         default:
             break;

@@ -251,18 +251,14 @@ void SettingsDialog::setTenant(const QString &slug)
 
 bool SettingsDialog::takesEffectOnRestart(Settings::Key key)
 {
+    if (Settings::isErrorSeverity(key))
+        return false;
     switch (key) {
     case Settings::Key::Language:
     case Settings::Key::MaskPhoneNumbers:
     case Settings::Key::DialUriTemplate:
     case Settings::Key::StaffName:
     case Settings::Key::ReceiptRetentionDays:
-    case Settings::Key::ErrorSeverityFunction:
-    case Settings::Key::ErrorSeverityProvider:
-    case Settings::Key::ErrorSeverityTransfer:
-    case Settings::Key::ErrorSeverityIngest:
-    case Settings::Key::ErrorSeverityStale:
-    case Settings::Key::ErrorSeverityBackend:
         return false;
     default:
         return true;
