@@ -8,12 +8,13 @@ profile=${1:-run}
 
 # --no-install-recommends misses three that Qt needs here: libqt6opengl6-dev (Qt6Charts needs Qt6OpenGL),
 # qt6-tools-dev pulls linguist tools, xauth (xvfb-run exits 3 without it). libsecret-1-0 is loaded by
-# QtKeychain with dlopen, so nothing would pull it in.
+# QtKeychain with dlopen, so nothing would pull it in. qt6-translations-l10n has Qt's own German (the
+# OK, Cancel and Apply of standard buttons, file dialogs).
 packages=(
     g++ cmake ninja-build
     qt6-base-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-charts-dev qt6-tools-dev
     qtkeychain-qt6-dev libhttp-parser-dev libsqlite3-dev libpq-dev libssl-dev
-    fonts-dejavu-core dbus gnome-keyring libsecret-1-0
+    fonts-dejavu-core dbus gnome-keyring libsecret-1-0 qt6-translations-l10n
 )
 case "$profile" in
     run) ;;

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QImage>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QScreen>
 #include <QSet>
@@ -42,6 +43,11 @@ bool applyShotLanguage(const QString &language, QTranslator &translator, const c
         return false;
     }
     QApplication::installTranslator(&translator);
+    // Qt's own German (standard buttons, file dialogs), as the app loads it.
+    static QTranslator qt;
+    if (qt.load(QLocale(QLocale::German), u"qtbase"_s, u"_"_s,
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qt);
     return true;
 }
 

@@ -2038,8 +2038,8 @@
         <translation>Demo-Anrufe laden</translation>
     </message>
     <message>
-        <source>&lt;b&gt;See CallScope at work first.&lt;/b&gt; 40 calls of a dental practice&apos;s day arrive as signed webhooks, in a separate “Demo practice” you can delete later.</source>
-        <translation>&lt;b&gt;CallScope zuerst in Aktion sehen.&lt;/b&gt; 40 Anrufe aus einem Tag einer Zahnarztpraxis treffen als signierte Webhooks ein – in einer eigenen „Demo-Praxis“, die Sie später löschen können.</translation>
+        <source>&lt;b&gt;See CallScope at work first.&lt;/b&gt; A day of 40 calls at practices and salons arrives as signed webhooks, in a separate “Demo practice” you can delete later.</source>
+        <translation>&lt;b&gt;CallScope zuerst in Aktion sehen.&lt;/b&gt; Ein Tag mit 40 Anrufen in Praxen und Salons trifft als signierte Webhooks ein – in einer eigenen „Demo-Praxis“, die Sie später löschen können.</translation>
     </message>
     <message>
         <source>&amp;Practice</source>
@@ -2321,15 +2321,15 @@
     </message>
     <message>
         <source>%1 min</source>
-        <translation>%1 Min.</translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation>%1 Std.</translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation>%1 Std. %2 Min.</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 and %2</source>
