@@ -826,8 +826,9 @@ void MainWindow::retranslateUi()
         tr("<b>Connect your voice agent.</b> Give Retell, Vapi, Ultravox, LiveKit or Twilio "
            "CallScope's webhook URL and store its signing secret."));
     m_demoButton->setText(tr("Load demo calls"));
-    m_demoText->setText(tr("<b>See CallScope at work first.</b> A day of 40 calls at practices and salons arrives "
-                           "as signed webhooks, in a separate “Demo practice” you can delete later."));
+    m_demoText->setText(
+        tr("<b>See CallScope at work first.</b> A day of 40 calls at practices and salons arrives "
+           "as signed webhooks, in a separate “Demo practice” you can delete later."));
     m_tenantLabel->setText(tr("&Practice"));
     m_tenantBox->setToolTip(tr("Whose calls are shown: each practice or salon (tenant) has its own calls, "
                                "webhook URLs, secrets and tokens"));
