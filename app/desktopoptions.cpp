@@ -3,8 +3,6 @@
 
 #include "settings.h"
 
-#include <QUrl>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace CallScope {
@@ -16,13 +14,6 @@ const QStringList settableOptions{
     u"--db"_s,          u"--listen"_s,          u"--public-url"_s,       u"--tls-cert"_s,
     u"--tls-key"_s,     u"--frontend-url"_s,    u"--callback-backoff"_s, u"--frontend-timeout"_s,
     u"--stale-after"_s, u"--ultravox-api-url"_s};
-
-bool isHttpUrl(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && !url.host().isEmpty() &&
-           (url.scheme() == "http"_L1 || url.scheme() == "https"_L1);
-}
 
 } // namespace
 

@@ -78,6 +78,8 @@ void Runtime::invalidateSecrets(const QString &tenant, const QStringList &keys)
         return;
     for (const QString &key : keys)
         m_secretCache->invalidate(tenant, key);
+    if (tenant == "default"_L1) // /health says which providers it has
+        refreshConfiguredProviders();
 }
 
 void Runtime::startWithoutListener()
@@ -308,24 +310,41 @@ QString Runtime::publicBaseUrl() const
     return scheme + u"://%1:%2"_s.arg(m_options.listenHost).arg(m_options.listenPort);
 }
 
-void Runtime::refreshConfiguredProviders()
+void Runtime::readConfiguredProviders(const QString &tenant,
+                                      std::function<void(const QHash<QString, bool> &)> done)
 {
+    // A provider is set up when its first key is stored (Vapi: its secret or its HMAC secret).
+    QList<std::pair<QString, QString>> asks; // provider, key
+    auto configured = std::make_shared<QHash<QString, bool>>();
     for (const Provider provider : webhookProviders) {
-        const QString name = toString(provider);
-        const QStringList keys = secretKeysFor(provider);
-        m_configured.insert(name, false);
-        // Configured when its first key is present (Vapi: vapi.secret or vapi.hmacSecret).
-        for (const QString &key : keys) {
-            m_secrets->read(u"default"_s, key).then(this, [this, name](const SecretValue &value) {
-                if (value && value->has_value() && !(*value)->isEmpty() && !m_configured.value(name)) {
-                    m_configured.insert(name, true);
-                    emit providersChanged();
-                }
-            });
+        configured->insert(toString(provider), false);
+        for (const QString &key : secretKeysFor(provider)) {
+            asks.append({toString(provider), key});
             if (provider != Provider::Vapi)
                 break;
         }
     }
+    auto pending = std::make_shared<qsizetype>(asks.size());
+    auto finish = std::make_shared<std::function<void(const QHash<QString, bool> &)>>(std::move(done));
+    for (const auto &[name, key] : std::as_const(asks)) {
+        m_secrets->read(tenant, key)
+            .then(this, [configured, pending, finish, name](const SecretValue &value) {
+                if (value && value->has_value() && !(*value)->isEmpty())
+                    configured->insert(name, true);
+                if (--*pending == 0)
+                    (*finish)(*configured);
+            });
+    }
+}
+
+void Runtime::refreshConfiguredProviders()
+{
+    readConfiguredProviders(u"default"_s, [this](const QHash<QString, bool> &configured) {
+        if (configured == m_configured)
+            return;
+        m_configured = configured;
+        emit providersChanged();
+    });
 }
 
 void Runtime::registerRoutes()

@@ -7,6 +7,7 @@
 
 class QTimer;
 
+#include <functional>
 #include <memory>
 
 namespace CallScope {
@@ -66,6 +67,10 @@ public:
     QString publicBaseUrl() const;
     // Which providers have their signing secrets for the tenant "default" (for /health and the UI).
     QHash<QString, bool> configuredProviders() const { return m_configured; }
+    // The same for any tenant, read from the secret store: `done` gets every provider once all
+    // reads answered (on this object's thread).
+    void readConfiguredProviders(const QString &tenant,
+                                 std::function<void(const QHash<QString, bool> &)> done);
 
 signals:
     void started();

@@ -11,12 +11,12 @@
 #include "demoloader.h"
 #include "mainwindow.h"
 #include "runtime.h"
+#include "runtimesupport.h"
 #include "secrets/secretstore.h"
 #include "shotsupport.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QFile>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -60,29 +60,18 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir;
     const QString secrets = dir.filePath(u"secrets.json"_s);
-    QFile file(secrets);
-    if (!file.open(QIODevice::WriteOnly))
-        fail(file.errorString());
-    file.write(R"({"default": {}})");
-    file.close();
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    Options options;
-    options.database = DatabaseUrl::sqlite(dir.filePath(u"callscope.db"_s));
-    options.listenHost = u"127.0.0.1"_s;
-    options.listenPort = 0;
-    options.secretsFile = secrets;
-    Runtime runtime(options);
-    bool started = false;
-    QObject::connect(&runtime, &Runtime::started, [&] { started = true; });
-    QObject::connect(&runtime, &Runtime::failed, [](const QString &reason) { fail(reason); });
-    runtime.start();
-    if (!QTest::qWaitFor([&] { return started; }, 20'000))
-        fail(u"the runtime did not start"_s);
+    if (!Test::writeSecretsFile(secrets, R"({"default": {}})"))
+        fail(u"cannot write the secrets file"_s);
+    const DatabaseUrl database = DatabaseUrl::sqlite(dir.filePath(u"callscope.db"_s));
+    auto started = Test::startRuntime(database, secrets);
+    if (!started)
+        fail(started.error());
+    Runtime &runtime = **started;
 
     ShellInfo info;
     info.publicBaseUrl = runtime.publicBaseUrl();
     info.listenAddress = runtime.listenAddress();
-    info.databaseDisplay = options.database.displayString();
+    info.databaseDisplay = database.displayString();
     info.secretBackend = u"keychain"_s;
     MainWindow window(info);
     window.attachRuntime(&runtime);

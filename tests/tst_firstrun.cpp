@@ -8,6 +8,7 @@
 #include "demoloader.h"
 #include "mainwindow.h"
 #include "runtime.h"
+#include "runtimesupport.h"
 #include "secrets/secretstore.h"
 #include "settingsdialog.h"
 #include "storereader.h"
@@ -15,7 +16,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QFile>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -75,22 +75,10 @@ void TestFirstRun::startRuntime()
 {
     // The provider secrets of the tenant "default" are none: a first run.
     const QString secrets = m_dir.filePath(u"secrets.json"_s);
-    QFile file(secrets);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(R"({"default": {}})");
-    file.close();
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    Options options;
-    options.database = m_database.fresh();
-    options.listenHost = u"127.0.0.1"_s;
-    options.listenPort = 0;
-    options.secretsFile = secrets;
-    m_runtime = std::make_unique<Runtime>(options);
-    QSignalSpy started(m_runtime.get(), &Runtime::started);
-    QSignalSpy failed(m_runtime.get(), &Runtime::failed);
-    m_runtime->start();
-    QTRY_VERIFY_WITH_TIMEOUT(started.count() + failed.count() > 0, 20'000);
-    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY(Test::writeSecretsFile(secrets, R"({"default": {}})"));
+    auto runtime = Test::startRuntime(m_database.fresh(), secrets);
+    QVERIFY2(runtime, runtime ? "" : qPrintable(runtime.error()));
+    m_runtime = std::move(*runtime);
     QVERIFY(!m_runtime->listenAddress().isEmpty());
 }
 

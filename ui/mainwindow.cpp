@@ -24,7 +24,6 @@
 #include "storereader.h"
 #include "tenantsdialog.h"
 #include "webhooksetuppanel.h"
-#include "webhookurls.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -37,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -418,34 +418,14 @@ void MainWindow::refreshConfiguredProviders()
 {
     if (!m_runtime || !m_runtime->secrets())
         return;
-    // A provider is set up when its first key is stored (Vapi: its secret or its HMAC secret).
-    const quint64 read = ++m_providerRead;
-    auto configured = std::make_shared<QHash<QString, bool>>();
-    auto pending = std::make_shared<int>(0);
-    const QString tenant = m_info.tenant;
-    QList<std::pair<QString, QString>> asks;
-    for (const Provider provider : webhookProviders) {
-        const QStringList keys = secretKeysFor(provider);
-        configured->insert(toString(provider), false);
-        for (const QString &key : keys) {
-            asks.append({toString(provider), key});
-            if (provider != Provider::Vapi)
-                break;
-        }
-    }
-    *pending = int(asks.size());
-    for (const auto &[name, key] : std::as_const(asks)) {
-        m_runtime->secrets()
-            ->read(tenant, key)
-            .then(this, [this, read, configured, pending, name](const SecretValue &value) {
-                if (value && value->has_value() && !(*value)->isEmpty())
-                    configured->insert(name, true);
-                if (--*pending > 0 || read != m_providerRead)
-                    return;
-                m_info.configuredProviders = *configured;
-                m_setup->setConfiguredProviders(*configured);
-            });
-    }
+    const quint64 read = ++m_providerRead; // only the latest read (the tenant may change meanwhile) shows
+    m_runtime->readConfiguredProviders(
+        m_info.tenant, [window = QPointer(this), read](const QHash<QString, bool> &configured) {
+            if (!window || read != window->m_providerRead)
+                return;
+            window->m_info.configuredProviders = configured;
+            window->m_setup->setConfiguredProviders(configured);
+        });
 }
 
 void MainWindow::loadDemoCalls()

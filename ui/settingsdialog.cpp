@@ -208,6 +208,7 @@ SettingsDialog::SettingsDialog(Settings &settings, Environment environment, QWid
     loadDatabasePassword();
     loadTenantSecrets(m_tenant);
     showTenantSecrets();
+    loadDeliveryStats();
     showDeliveryStats();
     updateWebhookUrls();
     updateBackoffExplanation();
@@ -349,11 +350,9 @@ QString SettingsDialog::webhookBase() const
         return typed;
     if (typed.isEmpty() && SettingsValidation::listenHost(m_listenHost->text()).isEmpty() &&
         SettingsValidation::port(m_listenPort->text()).isEmpty()) {
-        // Derived from the address, as the listener does (an IPv6 address in brackets).
-        const QString host = m_listenHost->text().trimmed();
+        // Derived from the address, as the listener does.
         const QString scheme = m_tlsCert->text().trimmed().isEmpty() ? u"http"_s : u"https"_s;
-        return scheme + u"://"_s + (host.contains(u':') ? u'[' + host + u']' : host) + u':' +
-               m_listenPort->text().trimmed();
+        return scheme + u"://"_s + listenAddress();
     }
     return m_env.publicBaseUrl;
 }
@@ -414,20 +413,10 @@ void SettingsDialog::loadDatabasePassword()
         return;
     }
     m_dbPassword->setStored(SecretField::Stored::Reading);
-    m_env.secrets->read(defaultTenant, u"db.password"_s)
-        .then(this, [this](const QFuture<SecretValue> &future) {
-            const SecretValue value =
-                future.resultCount() > 0
-                    ? future.result()
-                    : SecretValue(std::unexpected(tr("the secret store did not answer")));
-            if (!value) {
-                m_dbPassword->setStored(SecretField::Stored::Unreadable, value.error());
-                return;
-            }
-            m_passwordStored = value->has_value() && !(*value)->isEmpty();
-            m_dbPassword->setStored(m_passwordStored ? SecretField::Stored::Set
-                                                     : SecretField::Stored::NotSet);
-        });
+    readStored(defaultTenant, u"db.password"_s, [this](SecretField::Stored stored, const QString &error) {
+        m_passwordStored = stored == SecretField::Stored::Set;
+        m_dbPassword->setStored(stored, error);
+    });
 }
 
 // The database.
@@ -445,6 +434,12 @@ DatabaseUrl SettingsDialog::databaseUrl() const
     url.database = m_pgDatabase->text().trimmed();
     url.user = m_pgUser->text().trimmed().isEmpty() ? u"postgres"_s : m_pgUser->text().trimmed();
     return url;
+}
+
+QString SettingsDialog::listenAddress() const
+{
+    const QString host = m_listenHost->text().trimmed();
+    return (host.contains(u':') ? u'[' + host + u']' : host) + u':' + m_listenPort->text().trimmed();
 }
 
 QString SettingsDialog::databaseSetting() const

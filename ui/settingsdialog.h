@@ -184,8 +184,14 @@ private:
     // Tenants, their secrets and delivery counts.
     void loadTenants();
     void loadTenantSecrets(const QString &tenant);
+    // Reads a secret only to say whether it is stored: `done` gets Set, NotSet or Unreadable (with
+    // the store's error); the value goes no further than this function.
+    void readStored(const QString &tenant, const QString &key,
+                    std::function<void(SecretField::Stored stored, const QString &error)> done);
     void stashTenantEdits();
     void showTenantSecrets();
+    // Reads the chosen tenant's delivery counts (once per choice; a language change only shows them).
+    void loadDeliveryStats();
     void showDeliveryStats();
     void loadDatabasePassword();
     void chooseTenant(int index);
@@ -193,12 +199,19 @@ private:
     // The Vapi HMAC plan: kept with the secrets (the ingest reads it from there), shown in clear.
     static QStringList planKeys();
     static QString planDefault(const QString &key);
+    // The combo box of a plan value chosen from a list (algorithm, encoding), else null.
+    QComboBox *planChoice(const QString &key) const;
+    // What a plan field shows for a value not stored: the default in a combo box, else nothing
+    // (a line edit shows the default as its placeholder).
+    QString planShownWhenEmpty(const QString &key) const;
     QString planValue(const QString &key) const;
     void setPlanValue(const QString &key, const QString &value);
 
     // The database the widgets describe, and as the setting keeps it (empty: the default file).
     DatabaseUrl databaseUrl() const;
     QString databaseSetting() const;
+    // HOST:PORT as the fields say it, an IPv6 host in brackets ("[::1]:8787").
+    QString listenAddress() const;
     bool databaseChanged() const;
     void testConnection();
     // Probes the database the widgets describe (with the password typed, else the stored one) off the
@@ -253,7 +266,6 @@ private:
     QLineEdit *m_listenHost = nullptr;
     QLineEdit *m_listenPort = nullptr;
     QLineEdit *m_publicUrl = nullptr;
-    QLabel *m_boundNote = nullptr;
     QHash<Provider, QLineEdit *> m_listenerUrls;
     QLineEdit *m_tlsCert = nullptr;
     QLineEdit *m_tlsKey = nullptr;
@@ -272,13 +284,14 @@ private:
     QPushButton *m_testButton = nullptr;
     QProgressBar *m_testBusy = nullptr;
     QLabel *m_testResult = nullptr;
-    QString m_databaseShown; // the database URL as the page showed it
     bool m_passwordStored = false;
     int m_probeSerial = 0;
 
     // Providers and callbacks (per tenant).
     QString m_tenant = QStringLiteral("default");
     QList<Tenant> m_tenantList;
+    // The chosen tenant's delivery counts by provider; none while the database is not open.
+    std::optional<QHash<QString, DeliveryStats>> m_deliveryStats;
     QHash<QString, TenantSecrets> m_tenantSecrets;
     QHash<QString, SecretField *> m_secretFields; // per-tenant keys
     QHash<QString, QLineEdit *> m_planEdits;

@@ -102,11 +102,7 @@ void SettingsDialog::buildListenerPage()
             m_listenHost->setText(host);
             m_listenPort->setText(text.mid(colon + 1));
         },
-        [this] {
-            const QString host = m_listenHost->text().trimmed();
-            const QString shown = host.contains(u':') ? u'[' + host + u']' : host;
-            return QVariant(shown + u':' + m_listenPort->text().trimmed());
-        });
+        [this] { return QVariant(listenAddress()); });
 
     Group publicUrl = addGroup(
         column, [] { return tr("Public address"); },
@@ -158,19 +154,16 @@ void SettingsDialog::buildListenerPage()
         browseButton(
             m_tlsKey, false, [] { return tr("Choose the private key"); }, pemFilter));
     addOverrideNote(tls, m_tlsKey, u"--tls-key"_s);
+    // An empty file field says that it is missing when the other one is filled in.
     addCheck(Page::Listener, m_tlsCert, certProblem, [this] {
-        if (m_tlsCert->text().trimmed().isEmpty())
-            return m_tlsKey->text().trimmed().isEmpty()
-                       ? QString()
-                       : SettingsValidation::tlsPair(QString(), m_tlsKey->text());
-        return SettingsValidation::certificateFile(m_tlsCert->text());
+        return m_tlsCert->text().trimmed().isEmpty()
+                   ? SettingsValidation::tlsPair(m_tlsCert->text(), m_tlsKey->text())
+                   : SettingsValidation::certificateFile(m_tlsCert->text());
     });
     addCheck(Page::Listener, m_tlsKey, keyProblem, [this] {
-        if (m_tlsKey->text().trimmed().isEmpty())
-            return m_tlsCert->text().trimmed().isEmpty()
-                       ? QString()
-                       : SettingsValidation::tlsPair(m_tlsCert->text(), QString());
-        return SettingsValidation::privateKeyFile(m_tlsKey->text());
+        return m_tlsKey->text().trimmed().isEmpty()
+                   ? SettingsValidation::tlsPair(m_tlsCert->text(), m_tlsKey->text())
+                   : SettingsValidation::privateKeyFile(m_tlsKey->text());
     });
     bind(
         Settings::Key::TlsCertFile, [this](const QVariant &value) { m_tlsCert->setText(value.toString()); },

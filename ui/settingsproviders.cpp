@@ -308,6 +308,7 @@ void SettingsDialog::chooseTenant(int index)
     loadTenantSecrets(m_tenant);
     showTenantSecrets();
     m_loading = false;
+    loadDeliveryStats();
     showDeliveryStats();
     updateWebhookUrls();
     validate();
@@ -342,27 +343,50 @@ QString SettingsDialog::planDefault(const QString &key)
     return plan.prefix;
 }
 
-QString SettingsDialog::planValue(const QString &key) const
+QComboBox *SettingsDialog::planChoice(const QString &key) const
 {
     if (key == "vapi.hmac.algorithm"_L1)
-        return m_planAlgorithm->currentData().toString();
+        return m_planAlgorithm;
     if (key == "vapi.hmac.encoding"_L1)
-        return m_planEncoding->currentData().toString();
+        return m_planEncoding;
+    return nullptr;
+}
+
+QString SettingsDialog::planShownWhenEmpty(const QString &key) const
+{
+    return planChoice(key) ? planDefault(key) : QString();
+}
+
+QString SettingsDialog::planValue(const QString &key) const
+{
+    if (QComboBox *choice = planChoice(key))
+        return choice->currentData().toString();
     return m_planEdits.value(key)->text().trimmed();
 }
 
 void SettingsDialog::setPlanValue(const QString &key, const QString &value)
 {
-    const QString shown =
-        value.isEmpty() && (key == "vapi.hmac.algorithm"_L1 || key == "vapi.hmac.encoding"_L1)
-            ? planDefault(key)
-            : value;
-    if (key == "vapi.hmac.algorithm"_L1)
-        m_planAlgorithm->setCurrentIndex(std::max(0, m_planAlgorithm->findData(shown.toLower())));
-    else if (key == "vapi.hmac.encoding"_L1)
-        m_planEncoding->setCurrentIndex(std::max(0, m_planEncoding->findData(shown.toLower())));
+    const QString shown = value.isEmpty() ? planShownWhenEmpty(key) : value;
+    if (QComboBox *choice = planChoice(key))
+        choice->setCurrentIndex(std::max(0, choice->findData(shown.toLower())));
     else
         m_planEdits.value(key)->setText(shown);
+}
+
+void SettingsDialog::readStored(const QString &tenant, const QString &key,
+                                std::function<void(SecretField::Stored, const QString &)> done)
+{
+    m_env.secrets->read(tenant, key).then(this, [done](const QFuture<SecretValue> &future) {
+        const SecretValue value = future.resultCount() > 0
+                                      ? future.result()
+                                      : SecretValue(std::unexpected(tr("the secret store did not answer")));
+        if (!value)
+            done(SecretField::Stored::Unreadable, value.error());
+        else
+            done(value->has_value() && !(*value)->isEmpty() ? SecretField::Stored::Set
+                                                            : SecretField::Stored::NotSet,
+                 QString());
+    });
 }
 
 void SettingsDialog::loadTenantSecrets(const QString &tenant)
@@ -373,21 +397,11 @@ void SettingsDialog::loadTenantSecrets(const QString &tenant)
     secrets.loading = true;
     for (const QString &key : perTenantKeys()) {
         secrets.stored.insert(key, SecretField::Stored::Reading);
-        // Only whether it is set is kept; the value goes no further than this function.
-        m_env.secrets->read(tenant, key).then(this, [this, tenant, key](const QFuture<SecretValue> &future) {
+        readStored(tenant, key, [this, tenant, key](SecretField::Stored stored, const QString &error) {
             TenantSecrets &state = m_tenantSecrets[tenant];
-            const SecretValue value =
-                future.resultCount() > 0
-                    ? future.result()
-                    : SecretValue(std::unexpected(tr("the secret store did not answer")));
-            if (!value) {
-                state.stored.insert(key, SecretField::Stored::Unreadable);
-                state.errors.insert(key, value.error());
-            } else {
-                state.stored.insert(key, value->has_value() && !(*value)->isEmpty()
-                                             ? SecretField::Stored::Set
-                                             : SecretField::Stored::NotSet);
-            }
+            state.stored.insert(key, stored);
+            if (stored == SecretField::Stored::Unreadable)
+                state.errors.insert(key, error);
             if (tenant == m_tenant) {
                 m_secretFields.value(key)->setStored(state.stored.value(key), state.errors.value(key));
                 if (!state.vapiHmac && (key == "vapi.secret"_L1 || key == "vapi.hmacSecret"_L1))
@@ -403,9 +417,7 @@ void SettingsDialog::loadTenantSecrets(const QString &tenant)
             state.plan.insert(key, stored);
             if (!state.planPending.contains(key))
                 state.planPending.insert(key, stored);
-            if (tenant == m_tenant &&
-                planValue(key) ==
-                    (key.endsWith("rithm"_L1) || key.endsWith("coding"_L1) ? planDefault(key) : QString())) {
+            if (tenant == m_tenant && planValue(key) == planShownWhenEmpty(key)) {
                 const bool wasLoading = std::exchange(m_loading, true);
                 setPlanValue(key, stored);
                 m_loading = wasLoading;
@@ -455,21 +467,27 @@ void SettingsDialog::showTenantSecrets()
     m_loading = wasLoading;
 }
 
+void SettingsDialog::loadDeliveryStats()
+{
+    m_deliveryStats.reset();
+    const auto tenant =
+        std::find_if(m_tenantList.cbegin(), m_tenantList.cend(),
+                     [this](const Tenant &tenant) { return tenant.slug == m_tenant && tenant.id.isValid(); });
+    if (!m_env.reader || tenant == m_tenantList.cend())
+        return;
+    if (auto stats = m_env.reader->deliveryStats(tenant->id)) {
+        QHash<QString, DeliveryStats> byProvider;
+        for (const DeliveryStats &entry : *stats)
+            byProvider.insert(entry.provider, entry);
+        m_deliveryStats = byProvider;
+    }
+}
+
 void SettingsDialog::showDeliveryStats()
 {
-    QHash<QString, DeliveryStats> byProvider;
-    bool known = false;
-    if (m_env.reader) {
-        for (const Tenant &tenant : std::as_const(m_tenantList)) {
-            if (tenant.slug != m_tenant || !tenant.id.isValid())
-                continue;
-            if (auto stats = m_env.reader->deliveryStats(tenant.id)) {
-                known = true;
-                for (const DeliveryStats &entry : *stats)
-                    byProvider.insert(entry.provider, entry);
-            }
-        }
-    }
+    const bool known = m_deliveryStats.has_value();
+    const QHash<QString, DeliveryStats> byProvider =
+        m_deliveryStats.value_or(QHash<QString, DeliveryStats>());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const auto exact = [](qint64 ms) { return CallPresentation::localDateTime(ms); };
     for (const ProviderBox &box : std::as_const(m_providerBoxes)) {

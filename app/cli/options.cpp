@@ -19,13 +19,6 @@ const QStringList valueOptions{u"--db"_s,           u"--listen"_s,           u"-
 const QStringList commandValueOptions{u"--tenant"_s, u"--name"_s, u"--scope"_s};
 const QStringList commandFlags{u"--yes"_s}; // a command's options without a value
 
-bool isHttpUrl(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) &&
-           !url.host().isEmpty();
-}
-
 } // namespace
 
 QString Options::defaultDatabasePath()
@@ -55,6 +48,13 @@ std::expected<QList<std::chrono::milliseconds>, QString> parseDurationList(const
         out.append(std::chrono::milliseconds(n * factor));
     }
     return out;
+}
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) &&
+           !url.host().isEmpty();
 }
 
 std::expected<void, QString> applyCallbackSettings(Options &options, const QString &frontendUrl,

@@ -59,6 +59,9 @@ QString usageText(Program program);
 std::expected<void, QString> applyCallbackSettings(Options &options, const QString &frontendUrl,
                                                    const QString &backoff);
 
+// An absolute http:// or https:// URL with a host (what --public-url, --frontend-url and the
+// settings for them take).
+bool isHttpUrl(const QString &text);
 // "5m,15m,1h" → {300 s, 900 s, 3600 s}; units ms, s, m, h.
 std::expected<QList<std::chrono::milliseconds>, QString> parseDurationList(const QString &text);
 // "127.0.0.1:8787", "[::1]:0", "localhost:9000".
