@@ -33,17 +33,30 @@ QString randomHex(int bytes)
     return out.left(2 * bytes);
 }
 
-// Shaped like the providers' own (Retell's key_…, LiveKit's API…), for whoever looks at one in a
-// debugger; their strength is in the random part.
+// The secrets generated for a run: shaped like the providers' own (Retell's key_…, LiveKit's
+// API…), for whoever looks at one in a debugger; their strength is in the random part.
+struct GeneratedSecret
+{
+    QString key;
+    QString prefix;
+    int randomBytes;
+};
+
+const QList<GeneratedSecret> &generatedSecrets()
+{
+    static const QList<GeneratedSecret> secrets{
+        {u"retell.apiKey"_s, u"key_"_s, 16},   {u"vapi.secret"_s, {}, 24},
+        {u"ultravox.webhookSecret"_s, {}, 32}, {u"livekit.apiKey"_s, u"API"_s, 8},
+        {u"livekit.apiSecret"_s, {}, 32},      {u"twilio.authToken"_s, {}, 16},
+    };
+    return secrets;
+}
+
 QHash<QString, QString> generateSecrets()
 {
     QHash<QString, QString> secrets;
-    secrets.insert(u"retell.apiKey"_s, u"key_"_s + randomHex(16));
-    secrets.insert(u"vapi.secret"_s, randomHex(24));
-    secrets.insert(u"ultravox.webhookSecret"_s, randomHex(32));
-    secrets.insert(u"livekit.apiKey"_s, u"API"_s + randomHex(8));
-    secrets.insert(u"livekit.apiSecret"_s, randomHex(32));
-    secrets.insert(u"twilio.authToken"_s, randomHex(16));
+    for (const GeneratedSecret &secret : generatedSecrets())
+        secrets.insert(secret.key, secret.prefix + randomHex(secret.randomBytes));
     return secrets;
 }
 
@@ -77,6 +90,15 @@ void waitForWorkers()
         worker->wait();
         delete worker;
     }
+}
+
+// Gives the tenant's secrets back to the store beneath the overlay and drops what the listener
+// cached of them, so that none of the run's outlives it.
+void dropRunSecrets(Runtime *runtime, const QString &tenant)
+{
+    if (OverlaySecretStore *overlay = runtime->overlaySecrets())
+        overlay->clearTenant(tenant);
+    runtime->invalidateSecrets(tenant, cachedKeys());
 }
 
 } // namespace
@@ -119,17 +141,18 @@ DemoLoader::~DemoLoader()
 {
     cancel();
     // Not launched yet: nothing else will take the run's secrets out of the overlay.
-    if (m_run && !m_run->launched && m_run->overlaid && m_run->runtime) {
-        if (OverlaySecretStore *overlay = m_run->runtime->overlaySecrets())
-            overlay->clearTenant(m_run->tenant);
-        m_run->runtime->invalidateSecrets(m_run->tenant, cachedKeys());
-    }
+    if (m_run && !m_run->launched && m_run->overlaid && m_run->runtime)
+        dropRunSecrets(m_run->runtime, m_run->tenant);
 }
 
 const QStringList &DemoLoader::secretKeys()
 {
-    static const QStringList keys{u"retell.apiKey"_s,  u"vapi.secret"_s,       u"ultravox.webhookSecret"_s,
-                                  u"livekit.apiKey"_s, u"livekit.apiSecret"_s, u"twilio.authToken"_s};
+    static const QStringList keys = [] {
+        QStringList keys;
+        for (const GeneratedSecret &secret : generatedSecrets())
+            keys << secret.key;
+        return keys;
+    }();
     return keys;
 }
 
@@ -188,10 +211,8 @@ void DemoLoader::fail(const QString &reason)
 {
     const std::shared_ptr<Run> run = std::exchange(m_run, nullptr);
     if (run && run->runtime) {
-        if (run->overlaid && run->runtime->overlaySecrets()) {
-            run->runtime->overlaySecrets()->clearTenant(run->tenant);
-            run->runtime->invalidateSecrets(run->tenant, cachedKeys());
-        }
+        if (run->overlaid && run->runtime->overlaySecrets())
+            dropRunSecrets(run->runtime, run->tenant);
         if (!run->tokenId.isEmpty() && run->runtime->store())
             run->runtime->store()->revokeToken(run->tenant, run->tokenId);
     }
@@ -341,9 +362,7 @@ void DemoLoader::conclude(const std::shared_ptr<Run> &run, const Outcome &outcom
             run->loader->report(*run, outcome);
         return;
     }
-    if (OverlaySecretStore *overlay = runtime->overlaySecrets())
-        overlay->clearTenant(run->tenant);
-    runtime->invalidateSecrets(run->tenant, cachedKeys());
+    dropRunSecrets(runtime, run->tenant);
     Store *store = runtime->store();
     if (!store) {
         if (run->loader)

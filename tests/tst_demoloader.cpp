@@ -6,6 +6,7 @@
 // no listener, a cancel and a loader destroyed mid-run end cleanly.
 #include "demoloader.h"
 #include "runtime.h"
+#include "runtimesupport.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/overlaysecretstore.h"
 #include "settings.h"
@@ -77,11 +78,8 @@ void TestDemoLoader::initTestCase()
     // The runtime reads its listener limits from the settings: the test's own, in its directory.
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(u"config"_s)));
     m_secretsFile = m_dir.filePath(u"secrets.json"_s);
-    QFile file(m_secretsFile);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"default": {"frontend.apiKey": "frontend-key-of-the-test"}})");
-    file.close();
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(Test::writeSecretsFile(m_secretsFile,
+                                   R"({"default": {"frontend.apiKey": "frontend-key-of-the-test"}})"));
 }
 
 void TestDemoLoader::init()
@@ -99,24 +97,14 @@ bool TestDemoLoader::startRuntime(quint16 port)
 {
     m_reader.reset();
     m_runtime.reset();
-    Options options;
-    options.database = m_database.fresh();
-    options.listenHost = u"127.0.0.1"_s;
-    options.listenPort = port;
-    options.secretsFile = m_secretsFile;
-    m_runtime = std::make_unique<Runtime>(options);
-    QSignalSpy started(m_runtime.get(), &Runtime::started);
-    QSignalSpy failed(m_runtime.get(), &Runtime::failed);
-    m_runtime->start();
-    if (!QTest::qWaitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, 20'000)) {
-        qWarning("the runtime did not start");
+    const DatabaseUrl database = m_database.fresh();
+    auto runtime = Test::startRuntime(database, m_secretsFile, port);
+    if (!runtime) {
+        qWarning("%s", qPrintable(runtime.error()));
         return false;
     }
-    if (!failed.isEmpty()) {
-        qWarning("the runtime failed: %s", qPrintable(failed.first().first().toString()));
-        return false;
-    }
-    auto reader = StoreReader::open(options.database, m_runtime->store()->password());
+    m_runtime = std::move(*runtime);
+    auto reader = StoreReader::open(database, m_runtime->store()->password());
     if (!reader) {
         qWarning("no reader: %s", qPrintable(reader.error().message));
         return false;

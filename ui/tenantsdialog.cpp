@@ -54,6 +54,26 @@ QTreeWidget *listWidget(const QString &objectName, QWidget *parent)
     return list;
 }
 
+// The key of a list's selected row; empty when none is.
+QString selectedKey(const QTreeWidget *list)
+{
+    const QList<QTreeWidgetItem *> selected = list->selectedItems();
+    return selected.isEmpty() ? QString() : selected.constFirst()->data(0, keyRole).toString();
+}
+
+// Makes the row with `key` current and selected, if there is one.
+void selectKey(QTreeWidget *list, const QString &key)
+{
+    for (int row = 0; row < list->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = list->topLevelItem(row);
+        if (item->data(0, keyRole).toString() == key) {
+            list->setCurrentItem(item);
+            item->setSelected(true);
+            return;
+        }
+    }
+}
+
 QString shortDate(qint64 epochMs)
 {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(epochMs).toLocalTime().date(),
@@ -205,38 +225,22 @@ void TenantsDialog::setCurrentTenant(const QString &slug)
 
 QString TenantsDialog::selectedTenant() const
 {
-    const QList<QTreeWidgetItem *> selected = m_tenants->selectedItems();
-    return selected.isEmpty() ? QString() : selected.constFirst()->data(0, keyRole).toString();
+    return selectedKey(m_tenants);
 }
 
 void TenantsDialog::selectTenant(const QString &slug)
 {
-    for (int row = 0; row < m_tenants->topLevelItemCount(); ++row) {
-        QTreeWidgetItem *item = m_tenants->topLevelItem(row);
-        if (item->data(0, keyRole).toString() == slug) {
-            m_tenants->setCurrentItem(item);
-            item->setSelected(true);
-            return;
-        }
-    }
+    selectKey(m_tenants, slug);
 }
 
 QString TenantsDialog::selectedTokenId() const
 {
-    const QList<QTreeWidgetItem *> selected = m_tokens->selectedItems();
-    return selected.isEmpty() ? QString() : selected.constFirst()->data(0, keyRole).toString();
+    return selectedKey(m_tokens);
 }
 
 void TenantsDialog::selectToken(const QString &tokenId)
 {
-    for (int row = 0; row < m_tokens->topLevelItemCount(); ++row) {
-        QTreeWidgetItem *item = m_tokens->topLevelItem(row);
-        if (item->data(0, keyRole).toString() == tokenId) {
-            m_tokens->setCurrentItem(item);
-            item->setSelected(true);
-            return;
-        }
-    }
+    selectKey(m_tokens, tokenId);
 }
 
 std::optional<Tenant> TenantsDialog::tenant(const QString &slug) const
@@ -345,7 +349,6 @@ void TenantsDialog::updateButtons()
 void TenantsDialog::showError(const QString &what, const StoreError &error)
 {
     m_message->showMessage(MessageBar::Kind::Error, tr("%1: %2").arg(what, error.message));
-    m_message->show();
 }
 
 void TenantsDialog::openDialog(QDialog *dialog)

@@ -62,26 +62,26 @@ void CommandRunner::run()
         }
         return true;
     };
+    auto validSlug = [&](const QString &slug) {
+        if (Store::isValidSlug(slug))
+            return true;
+        usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(slug));
+        return false;
+    };
     auto needTenant = [&] {
         if (tenant.isEmpty()) {
             usage(u"\"%1\" needs --tenant SLUG"_s.arg(args.mid(0, 2).join(u' ')));
             return false;
         }
-        if (!Store::isValidSlug(tenant)) {
-            usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(tenant));
-            return false;
-        }
-        return true;
+        return validSlug(tenant);
     };
 
     const QString verb = args.value(0);
     if (verb == "tenant"_L1 && args.value(1) == "create"_L1) {
         if (args.size() != 3)
             return usage(u"usage: tenant create SLUG [--name NAME]"_s);
-        if (!allowOnly({u"name"_s}))
+        if (!allowOnly({u"name"_s}) || !validSlug(args.at(2)))
             return;
-        if (!Store::isValidSlug(args.at(2)))
-            return usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(args.at(2)));
         return withStore([this, slug = args.at(2), name = options.commandOptions.value(u"name"_s)] {
             tenantCreate(slug, name);
         });
@@ -96,19 +96,15 @@ void CommandRunner::run()
     if (verb == "tenant"_L1 && args.value(1) == "rename"_L1) {
         if (args.size() != 4)
             return usage(u"usage: tenant rename SLUG NAME"_s);
-        if (!allowOnly({}))
+        if (!allowOnly({}) || !validSlug(args.at(2)))
             return;
-        if (!Store::isValidSlug(args.at(2)))
-            return usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(args.at(2)));
         return withStore([this, slug = args.at(2), name = args.at(3)] { tenantRename(slug, name); });
     }
     if (verb == "tenant"_L1 && args.value(1) == "delete"_L1) {
         if (args.size() != 3)
             return usage(u"usage: tenant delete SLUG --yes"_s);
-        if (!allowOnly({u"yes"_s}))
+        if (!allowOnly({u"yes"_s}) || !validSlug(args.at(2)))
             return;
-        if (!Store::isValidSlug(args.at(2)))
-            return usage(u"\"%1\" is not a tenant slug (1 to 40 of a-z, 0-9 and -)"_s.arg(args.at(2)));
         // Nothing of it can be brought back: the command says so and waits for the operator's word.
         if (!options.commandOptions.contains(u"yes"_s))
             return usage(
@@ -195,13 +191,21 @@ void CommandRunner::tenantList()
     done(out);
 }
 
+namespace {
+
+// A store's refusal of an action on an existing tenant, in the words of the tenant commands.
+QString tenantFailure(const StoreError &error, const QString &slug)
+{
+    return error.kind == StoreError::Kind::NotFound ? u"unknown tenant \"%1\""_s.arg(slug) : error.message;
+}
+
+} // namespace
+
 void CommandRunner::tenantRename(const QString &slug, const QString &name)
 {
     m_runtime.store()->renameTenant(slug, name).then(this, [this, slug](const Store::Result<Tenant> &result) {
         if (!result)
-            return fail(result.error().kind == StoreError::Kind::NotFound
-                            ? u"unknown tenant \"%1\""_s.arg(slug)
-                            : result.error().message);
+            return fail(tenantFailure(result.error(), slug));
         done(u"renamed tenant %1 (%2)\n"_s.arg(result->slug, result->name));
     });
 }
@@ -210,9 +214,7 @@ void CommandRunner::tenantDelete(const QString &slug)
 {
     m_runtime.store()->deleteTenant(slug).then(this, [this, slug](const Store::Result<bool> &result) {
         if (!result)
-            return fail(result.error().kind == StoreError::Kind::NotFound
-                            ? u"unknown tenant \"%1\""_s.arg(slug)
-                            : result.error().message);
+            return fail(tenantFailure(result.error(), slug));
         done(u"deleted tenant %1\n"_s.arg(slug));
     });
 }
